@@ -1,0 +1,53 @@
+# civicquest — two commands matter: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+PLUGINS := $(wildcard plugins/*/pyproject.toml)
+PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(PLUGINS))
+EXAMPLE := examples/aix2026
+OUT    ?= out
+
+.PHONY: demo test install install-dev lint typecheck docs bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+
+$(VENV)/.installed: $(PY) pyproject.toml $(PLUGINS)
+	$(PY) -m pip install --quiet -e . $(addprefix -e ,$(PLUGIN_DIRS))
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PY) -m pip install --quiet --group dev
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+## demo: set up, validate the Aix 2026 example and summarise it
+demo: install
+	$(BIN)/civicquest validate $(EXAMPLE)
+	@echo
+	$(BIN)/civicquest summary $(EXAMPLE)
+
+## test: install the dev dependencies and run the whole suite (lint, types, tests, docs)
+test: install-dev lint typecheck
+	$(BIN)/pytest
+
+lint: install-dev
+	$(BIN)/ruff check src tests benchmarks plugins
+	$(BIN)/ruff format --check src tests benchmarks plugins
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+docs: install-dev
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
+bench: install
+	$(PY) benchmarks/bench_loading.py
+
+clean:
+	rm -rf $(VENV) docs/_build $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,49 @@
+"""Short user-facing labels (French and English) shared by the CLI and the reports."""
+
+from __future__ import annotations
+
+__all__ = ["STATUS_LABELS", "TEXTS", "status_label", "text"]
+
+STATUS_LABELS: dict[str, dict[str, str]] = {
+    "answered": {"fr": "a répondu", "en": "answered"},
+    "partial": {"fr": "réponse partielle", "en": "partial answer"},
+    "pending": {"fr": "en attente de réponse", "en": "awaiting answer"},
+    "declined": {"fr": "a refusé de répondre", "en": "declined to answer"},
+    "outside_form": {"fr": "a répondu hors questionnaire", "en": "answered outside the form"},
+    "not_solicited": {"fr": "non sollicitée", "en": "not solicited"},
+    "withdrawn": {"fr": "retirée", "en": "withdrawn"},
+    "merged": {"fr": "a fusionné", "en": "merged"},
+}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "error": {"fr": "erreur", "en": "error"},
+    "warning": {"fr": "avertissement", "en": "warning"},
+    "valid": {"fr": "Projet valide.", "en": "The project is valid."},
+    "invalid": {
+        "fr": "Projet invalide : {errors} erreur(s), {warnings} avertissement(s).",
+        "en": "Invalid project: {errors} error(s), {warnings} warning(s).",
+    },
+    "valid_with_warnings": {
+        "fr": "Projet valide, avec {warnings} avertissement(s).",
+        "en": "The project is valid, with {warnings} warning(s).",
+    },
+    "summary_head": {
+        "fr": "Questionnaire {id} v{version} : {questions} questions, {themes} thèmes, "
+        "{lists} listes, {responses} réponses reçues.",
+        "en": "Questionnaire {id} v{version}: {questions} questions, {themes} themes, "
+        "{lists} lists, {responses} responses received.",
+    },
+    "list": {"fr": "Liste", "en": "List"},
+    "status": {"fr": "Statut", "en": "Status"},
+    "answers": {"fr": "Réponses", "en": "Answers"},
+    "by_status": {"fr": "Par statut", "en": "By status"},
+}
+
+
+def status_label(status: str, lang: str) -> str:
+    return STATUS_LABELS.get(status, {}).get(lang, status)
+
+
+def text(key: str, lang: str, **params: object) -> str:
+    entry = TEXTS[key]
+    return entry.get(lang, entry["en"]).format(**params)

@@ -1,0 +1,215 @@
+"""Read a project folder (or a single questionnaire file) into a cross-checked :class:`Project`.
+
+Layout of a project folder::
+
+    questionnaire.yaml      the questionnaire (or .yml / .json)
+    respondents.yaml        the candidate lists and their status (optional)
+    responses/<list>.yaml   one response per list (optional; .yml / .json too)
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import ResponseChecker, check_coverage, check_questionnaire, check_respondents
+from .errors import InvalidProjectError
+from .issues import Issue, located
+from .models.project import Project
+from .models.questionnaire import Questionnaire
+from .models.respondents import Respondent, RespondentList
+from .models.responses import Response
+from .schema_errors import issues_from_validation_error
+from .sources import SourceDocument, SourceError, read_document
+
+__all__ = ["ProjectCheck", "check_project", "load_project", "load_questionnaire"]
+
+SUFFIXES = (".yaml", ".yml", ".json")
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ProjectCheck:
+    """The outcome of checking a project: the project if it has no error, and every issue."""
+
+    project: Project | None
+    issues: tuple[Issue, ...]
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(issue for issue in self.issues if issue.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(issue for issue in self.issues if issue.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def load_project(path: str | Path) -> Project:
+    """Load and cross-check a project. Raises :class:`InvalidProjectError` listing every issue."""
+    result = check_project(path)
+    if result.project is None:
+        raise InvalidProjectError(result.issues)
+    return result.project
+
+
+def load_questionnaire(path: str | Path) -> Questionnaire:
+    """Load and check a questionnaire file (or the questionnaire of a project folder)."""
+    return load_project(path).questionnaire
+
+
+def check_project(path: str | Path) -> ProjectCheck:
+    """Check a project and collect every issue; never raises for a user's mistake.
+
+    Every file is checked on its own even when another one is broken; cross-checks run
+    wherever the files they compare could be read.
+    """
+    issues: list[Issue] = []
+    root = Path(path)
+    questionnaire_file = _questionnaire_file(root, issues)
+    loaded = _load_model(questionnaire_file, Questionnaire, issues) if questionnaire_file else None
+    questionnaire = loaded[0] if loaded else None
+    if loaded is not None:
+        issues += check_questionnaire(*loaded)
+    folder = root if root.is_dir() else None
+    respondents = _respondents(folder, questionnaire, issues) if folder else ()
+    responses = _responses(folder, questionnaire, respondents, issues) if folder else []
+    project = None
+    if questionnaire is not None and not any(i.severity == "error" for i in issues):
+        project = Project.model_construct(
+            questionnaire=questionnaire, respondents=respondents, responses=tuple(responses)
+        )
+    return ProjectCheck(project, tuple(sorted(issues, key=_reading_order)))
+
+
+def _reading_order(issue: Issue) -> tuple[str, int, int]:
+    return (issue.file or "", issue.line or 0, issue.column or 0)
+
+
+def _questionnaire_file(root: Path, issues: list[Issue]) -> Path | None:
+    if root.is_file():
+        return root
+    if root.is_dir():
+        found = _find(root, "questionnaire")
+        if found:
+            return found
+        expected = root / "questionnaire.yaml"
+    else:
+        expected = root
+    issues.append(located("file_missing", None, file=expected, expected=str(expected)))
+    return None
+
+
+def _find(folder: Path, stem: str) -> Path | None:
+    return next((folder / (stem + s) for s in SUFFIXES if (folder / (stem + s)).is_file()), None)
+
+
+def _respondents(
+    folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
+) -> tuple[Respondent, ...]:
+    path = _find(folder, "respondents")
+    loaded = _load_model(path, RespondentList, issues) if path else None
+    if loaded is None:
+        return ()
+    respondent_list, doc = loaded
+    issues += check_respondents(respondent_list, doc, questionnaire)
+    return respondent_list.respondents
+
+
+def _responses(
+    folder: Path,
+    questionnaire: Questionnaire | None,
+    respondents: tuple[Respondent, ...],
+    issues: list[Issue],
+) -> list[Response]:
+    checker = ResponseChecker(questionnaire, respondents) if questionnaire else None
+    found: dict[str, tuple[Response, SourceDocument]] = {}
+    with _gc_paused():
+        for path in _response_files(folder):
+            loaded = _load_model(path, Response, issues)
+            if loaded is not None:
+                issues += _add_response(loaded, found, checker)
+    respondents_doc = _document_if_any(_find(folder, "respondents"))
+    issues += check_coverage(respondents, found, respondents_doc)
+    order = {r.id: i for i, r in enumerate(respondents)}
+    pairs = sorted(found.values(), key=lambda pair: order.get(pair[0].respondent, len(order)))
+    return [response for response, _ in pairs]
+
+
+def _add_response(
+    loaded: tuple[Response, SourceDocument],
+    found: dict[str, tuple[Response, SourceDocument]],
+    checker: ResponseChecker | None,
+) -> list[Issue]:
+    response, doc = loaded
+    issues = checker.check(response, doc) if checker else []
+    first = found.get(response.respondent)
+    if first is not None:
+        issues.append(
+            located(
+                "duplicate_response",
+                doc,
+                ("respondent",),
+                respondent=response.respondent,
+                first=str(first[1].path),
+            )
+        )
+    else:
+        found[response.respondent] = loaded
+    return issues
+
+
+def _response_files(folder: Path) -> list[Path]:
+    directory = folder / "responses"
+    if not directory.is_dir():
+        return []
+    files = (p for p in directory.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    return sorted(files, key=lambda p: p.name)
+
+
+def _document_if_any(path: Path | None) -> SourceDocument | None:
+    if path is None:
+        return None
+    try:
+        return read_document(path)
+    except SourceError:
+        return None
+
+
+def _load_model(
+    path: Path, model: type[Model], issues: list[Issue]
+) -> tuple[Model, SourceDocument] | None:
+    try:
+        doc = read_document(path)
+    except SourceError as error:
+        issues.append(located(error.code, None, file=path, position=error.position, **error.params))
+        return None
+    if not isinstance(doc.data, dict):
+        issues.append(located("not_a_mapping", doc, ()))
+        return None
+    try:
+        return model.model_validate(doc.data), doc
+    except ValidationError as error:
+        issues += issues_from_validation_error(error, doc)
+        return None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Bulk validation of nested models is dominated by the cyclic GC: pause it meanwhile."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,516 @@
+"""The French and English texts of every issue civicquest reports.
+
+Each entry: code -> {lang: (message, what to do)}. Messages use ``str.format`` placeholders.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CATALOG", "LANGUAGES", "render"]
+
+LANGUAGES = ("fr", "en")
+Entry = dict[str, tuple[str, str]]
+
+_READING: dict[str, Entry] = {
+    "file_missing": {
+        "fr": ("fichier introuvable : {expected}", "Créez-le, ou vérifiez le chemin du dossier."),
+        "en": ("file not found: {expected}", "Create it, or check the folder path."),
+    },
+    "file_unreadable": {
+        "fr": ("impossible de lire le fichier ({reason})", "Vérifiez les droits du fichier."),
+        "en": ("cannot read the file ({reason})", "Check the file's permissions."),
+    },
+    "file_too_large": {
+        "fr": (
+            "fichier trop gros ({size} octets, limite {limit})",
+            "Un fichier de projet tient en quelques Mo : vérifiez que c'est le bon fichier.",
+        ),
+        "en": (
+            "file too large ({size} bytes, limit {limit})",
+            "A project file is a few MB at most: check this is the right file.",
+        ),
+    },
+    "not_utf8": {
+        "fr": ("ce n'est pas du texte UTF-8", "Enregistrez le fichier en UTF-8 (texte brut)."),
+        "en": ("this is not UTF-8 text", "Save the file as UTF-8 plain text."),
+    },
+    "syntax_error": {
+        "fr": (
+            "syntaxe invalide : {problem}",
+            "Vérifiez l'indentation, les deux-points et les guillemets autour de cette ligne.",
+        ),
+        "en": (
+            "invalid syntax: {problem}",
+            "Check indentation, colons and quotes around this line.",
+        ),
+    },
+    "duplicate_key": {
+        "fr": ("la clé « {key} » apparaît deux fois", "Gardez une seule fois chaque clé."),
+        "en": ("the key '{key}' appears twice", "Keep each key only once."),
+    },
+    "several_documents": {
+        "fr": (
+            "plusieurs documents YAML dans un fichier (« --- »)",
+            "Un fichier = un document : retirez le « --- » ou séparez les fichiers.",
+        ),
+        "en": (
+            "several YAML documents in one file ('---')",
+            "One file holds one document: remove the '---' or split the file.",
+        ),
+    },
+    "too_many_nodes": {
+        "fr": (
+            "document trop grand ou alias YAML trop imbriqués (plus de {limit} éléments)",
+            "Évitez les ancres et alias (&, *) imbriqués.",
+        ),
+        "en": (
+            "document too large or YAML aliases nested too deep (over {limit} nodes)",
+            "Avoid nested anchors and aliases (&, *).",
+        ),
+    },
+    "too_deep": {
+        "fr": ("document trop profondément imbriqué", "Simplifiez la structure du fichier."),
+        "en": ("document nested too deep", "Simplify the file's structure."),
+    },
+    "complex_key": {
+        "fr": ("clé non textuelle", "Une clé doit être un simple texte."),
+        "en": ("a key that is not plain text", "A key must be plain text."),
+    },
+    "merge_key_unsupported": {
+        "fr": ("la fusion YAML « << » n'est pas prise en charge", "Écrivez les clés en entier."),
+        "en": ("the YAML merge key '<<' is not supported", "Write the keys out in full."),
+    },
+    "not_a_mapping": {
+        "fr": (
+            "le document doit être un dictionnaire (clé: valeur)",
+            "Voyez le fichier d'exemple examples/aix2026 pour la forme attendue.",
+        ),
+        "en": (
+            "the document must be a mapping (key: value)",
+            "See the example in examples/aix2026 for the expected shape.",
+        ),
+    },
+}
+
+_SCHEMA: dict[str, Entry] = {
+    "missing": {
+        "fr": ("champ obligatoire manquant : « {field} »", "Ajoutez ce champ."),
+        "en": ("missing required field '{field}'", "Add this field."),
+    },
+    "unknown_field": {
+        "fr": (
+            "champ inconnu : « {field} »",
+            "Vérifiez l'orthographe ; les champs permis sont dans le schéma (civicquest schema).",
+        ),
+        "en": (
+            "unknown field '{field}'",
+            "Check the spelling; allowed fields are in the schema (civicquest schema).",
+        ),
+    },
+    "yes_no_read_as_boolean": {
+        "fr": (
+            "« {value} » a été lu comme un booléen, un texte était attendu",
+            "En YAML, yes/no/on/off deviennent vrai/faux : mettez la valeur entre guillemets.",
+        ),
+        "en": (
+            "'{value}' was read as a boolean, text was expected",
+            "In YAML, yes/no/on/off become true/false: put the value in quotes.",
+        ),
+    },
+    "number_where_text_expected": {
+        "fr": (
+            "« {value} » a été lu comme un nombre, un texte était attendu",
+            'Mettez la valeur entre guillemets, par exemple "13001" (en YAML, 01001 '
+            "deviendrait même le nombre 513).",
+        ),
+        "en": (
+            "'{value}' was read as a number, text was expected",
+            'Put the value in quotes, e.g. "13001" (in YAML, 01001 would even become 513).',
+        ),
+    },
+    "wrong_type": {
+        "fr": ("type inattendu : {expected_fr} attendu, « {value} » reçu", "Corrigez la valeur."),
+        "en": ("unexpected type: expected {expected_en}, got '{value}'", "Fix the value."),
+    },
+    "bad_format": {
+        "fr": ("format invalide : « {value} » ({detail})", "Corrigez la valeur."),
+        "en": ("invalid format: '{value}' ({detail})", "Fix the value."),
+    },
+    "out_of_range": {
+        "fr": (
+            "valeur hors limites : « {value} » ({detail})",
+            "Donnez une valeur dans les limites.",
+        ),
+        "en": ("value out of range: '{value}' ({detail})", "Give a value within the limits."),
+    },
+    "bad_choice": {
+        "fr": (
+            "valeur non permise : « {value} » ; valeurs possibles : {expected}",
+            "Choisissez l'une des valeurs possibles.",
+        ),
+        "en": (
+            "value not allowed: '{value}'; possible values: {expected}",
+            "Pick one of the possible values.",
+        ),
+    },
+    "too_short": {
+        "fr": (
+            "trop court : {actual} élément(s), au moins {minimum} attendu(s)",
+            "Complétez la liste ou le texte.",
+        ),
+        "en": (
+            "too short: {actual} item(s), at least {minimum} expected",
+            "Complete the list or text.",
+        ),
+    },
+    "too_long": {
+        "fr": ("trop long : {actual} élément(s), au plus {maximum} permis", "Raccourcissez."),
+        "en": ("too long: {actual} item(s), at most {maximum} allowed", "Shorten it."),
+    },
+    "bad_identifier": {
+        "fr": (
+            "identifiant invalide : « {value} »",
+            "Un identifiant commence par une lettre ou un chiffre, puis lettres, chiffres, "
+            "« _ », « . » ou « - » (64 au plus), sans espace ni accent.",
+        ),
+        "en": (
+            "invalid id '{value}'",
+            "An id starts with a letter or digit, then letters, digits, '_', '.' or '-' "
+            "(at most 64), with no space or accent.",
+        ),
+    },
+    "bad_language": {
+        "fr": ("code de langue invalide : « {value} »", "Utilisez un code comme fr, en ou fr-BE."),
+        "en": ("invalid language code '{value}'", "Use a code such as fr, en or fr-BE."),
+    },
+    "bad_url": {
+        "fr": ("adresse web invalide : « {value} »", "Donnez une adresse complète en https://…"),
+        "en": ("invalid web address '{value}'", "Give a full address starting with https://…"),
+    },
+    "bad_version": {
+        "fr": ("version invalide : « {value} »", "Utilisez une version sémantique comme 1.0.0."),
+        "en": ("invalid version '{value}'", "Use a semantic version such as 1.0.0."),
+    },
+    "bad_insee_code": {
+        "fr": (
+            "code INSEE invalide : « {value} »",
+            'Cinq caractères, comme "13001" pour Aix-en-Provence, entre guillemets.',
+        ),
+        "en": (
+            "invalid INSEE code '{value}'",
+            'Five characters, such as "13001" for Aix-en-Provence, in quotes.',
+        ),
+    },
+    "bad_division_id": {
+        "fr": (
+            "identifiant de division Open Civic Data invalide : « {value} »",
+            "Par exemple ocd-division/country:fr/region:pr/department:bd/commune:13001.",
+        ),
+        "en": (
+            "invalid Open Civic Data division id '{value}'",
+            "For example ocd-division/country:fr/region:pr/department:bd/commune:13001.",
+        ),
+    },
+    "invalid_value": {
+        "fr": ("valeur invalide : {detail}", "Corrigez la valeur."),
+        "en": ("invalid value: {detail}", "Fix the value."),
+    },
+}
+
+_QUESTIONNAIRE: dict[str, Entry] = {
+    "duplicate_id": {
+        "fr": (
+            "identifiant en double : {kind} « {id} » (déjà en {first})",
+            "Donnez à chaque élément un identifiant unique.",
+        ),
+        "en": ("duplicate id: {kind} '{id}' (already at {first})", "Give each item a unique id."),
+    },
+    "unknown_theme": {
+        "fr": (
+            "thème inconnu : « {theme} » ; thèmes déclarés : {expected}",
+            "Utilisez l'id d'un thème de « themes », ou déclarez ce thème.",
+        ),
+        "en": (
+            "unknown theme '{theme}'; declared themes: {expected}",
+            "Use the id of a theme in 'themes', or declare this theme.",
+        ),
+    },
+    "unknown_scale": {
+        "fr": (
+            "échelle inconnue : « {scale} » ; échelles déclarées : {expected}",
+            "Utilisez l'id d'une échelle de « scales », ou déclarez-la.",
+        ),
+        "en": (
+            "unknown scale '{scale}'; declared scales: {expected}",
+            "Use the id of a scale in 'scales', or declare it.",
+        ),
+    },
+    "unknown_organiser": {
+        "fr": (
+            "organisation inconnue : « {organiser} » ; organisations : {expected}",
+            "Utilisez l'id d'une organisation de « organisers ».",
+        ),
+        "en": (
+            "unknown organiser '{organiser}'; organisers: {expected}",
+            "Use the id of an organisation in 'organisers'.",
+        ),
+    },
+    "missing_translation": {
+        "fr": (
+            "traduction manquante en « {lang} »",
+            "Écrivez ce texte sous la forme {{fr: ..., en: ...}} avec chaque langue requise.",
+        ),
+        "en": (
+            "missing translation in '{lang}'",
+            "Write this text as {{fr: ..., en: ...}} with every required language.",
+        ),
+    },
+    "default_language_not_listed": {
+        "fr": (
+            "la langue par défaut « {lang} » n'est pas dans « languages »",
+            "Ajoutez-la à « languages ».",
+        ),
+        "en": ("the default language '{lang}' is not in 'languages'", "Add it to 'languages'."),
+    },
+    "rounds_out_of_order": {
+        "fr": (
+            "les tours doivent être numérotés 1 puis 2, à des dates croissantes",
+            "Corrigez les numéros ou les dates des tours.",
+        ),
+        "en": (
+            "rounds must be numbered 1 then 2, on increasing dates",
+            "Fix the round numbers or dates.",
+        ),
+    },
+    "bounds_reversed": {
+        "fr": ("le minimum ({minimum}) dépasse le maximum ({maximum})", "Inversez les bornes."),
+        "en": ("the minimum ({minimum}) exceeds the maximum ({maximum})", "Swap the bounds."),
+    },
+    "choices_exceed_options": {
+        "fr": (
+            "{field} vaut {value} mais l'échelle n'a que {options} options",
+            "Réduisez {field} ou ajoutez des options.",
+        ),
+        "en": (
+            "{field} is {value} but the scale has only {options} options",
+            "Lower {field} or add options.",
+        ),
+    },
+    "open_question_scored": {
+        "fr": ("une question {kind} ne peut pas être notée", "Mettez « scored: false »."),
+        "en": ("a {kind} question cannot be scored", "Set 'scored: false'."),
+    },
+    "scale_without_scores": {
+        "fr": (
+            "question notée sur l'échelle « {scale} », dont aucune option n'a de « score »",
+            "Donnez un score aux options, ou mettez « scored: false ».",
+        ),
+        "en": (
+            "scored question on scale '{scale}', none of whose options has a 'score'",
+            "Give the options a score, or set 'scored: false'.",
+        ),
+    },
+}
+
+_RESPONDENTS: dict[str, Entry] = {
+    "questionnaire_mismatch": {
+        "fr": (
+            "questionnaire « {found} » alors que le projet est « {expected} »",
+            "Mettez l'id du questionnaire de ce projet.",
+        ),
+        "en": (
+            "questionnaire '{found}' but the project's is '{expected}'",
+            "Use this project's questionnaire id.",
+        ),
+    },
+    "merged_into_unknown": {
+        "fr": (
+            "fusionnée dans une liste inconnue : « {target} » ; listes : {expected}",
+            "Indiquez l'id d'une liste de respondents.yaml.",
+        ),
+        "en": (
+            "merged into an unknown list '{target}'; lists: {expected}",
+            "Give the id of a list in respondents.yaml.",
+        ),
+    },
+    "merged_into_self": {
+        "fr": ("une liste ne peut pas fusionner avec elle-même", "Indiquez l'autre liste."),
+        "en": ("a list cannot merge into itself", "Give the other list."),
+    },
+    "merged_into_inactive": {
+        "fr": (
+            "fusionnée dans « {target} », dont le statut est « {status} »",
+            "Vérifiez le statut des deux listes.",
+        ),
+        "en": ("merged into '{target}', whose status is '{status}'", "Check both lists' statuses."),
+    },
+}
+
+_RESPONSES: dict[str, Entry] = {
+    "unknown_respondent": {
+        "fr": (
+            "réponse d'une liste inconnue : « {respondent} »",
+            "Ajoutez la liste à respondents.yaml, ou corrigez l'id.",
+        ),
+        "en": (
+            "response from an unknown list '{respondent}'",
+            "Add the list to respondents.yaml, or fix the id.",
+        ),
+    },
+    "duplicate_response": {
+        "fr": (
+            "deuxième réponse de la liste « {respondent} » (première : {first})",
+            "Gardez un seul fichier de réponse par liste.",
+        ),
+        "en": (
+            "second response from list '{respondent}' (first: {first})",
+            "Keep one response file per list.",
+        ),
+    },
+    "version_mismatch": {
+        "fr": (
+            "réponse à la version {found} du questionnaire, le projet est en {expected}",
+            "Vérifiez que les questions n'ont pas changé, puis mettez la version à jour.",
+        ),
+        "en": (
+            "response to questionnaire version {found}, the project is at {expected}",
+            "Check the questions did not change, then update the version.",
+        ),
+    },
+    "unknown_question": {
+        "fr": (
+            "question inconnue : « {question} »",
+            "Utilisez l'id d'une question du questionnaire ; rien n'est perdu, corrigez l'id.",
+        ),
+        "en": (
+            "unknown question '{question}'",
+            "Use the id of a questionnaire question; nothing is lost, fix the id.",
+        ),
+    },
+    "wrong_answer_kind": {
+        "fr": (
+            "la question « {question} » ({kind}) attend « {expected} », pas « {given} »",
+            "Répondez avec le champ « {expected} ».",
+        ),
+        "en": (
+            "question '{question}' ({kind}) expects '{expected}', not '{given}'",
+            "Answer with the '{expected}' field.",
+        ),
+    },
+    "unknown_option": {
+        "fr": (
+            "option inconnue « {code} » pour la question « {question} » ; options : {expected}",
+            "Choisissez l'un des codes de l'échelle.",
+        ),
+        "en": (
+            "unknown option '{code}' for question '{question}'; options: {expected}",
+            "Pick one of the scale's codes.",
+        ),
+    },
+    "duplicate_choice": {
+        "fr": ("l'option « {code} » est choisie deux fois", "Ne la citez qu'une fois."),
+        "en": ("option '{code}' is chosen twice", "List it only once."),
+    },
+    "choice_count": {
+        "fr": (
+            "{count} options choisies ; il en faut entre {minimum} et {maximum}",
+            "Ajustez le nombre d'options choisies.",
+        ),
+        "en": (
+            "{count} options chosen; between {minimum} and {maximum} are needed",
+            "Adjust the number of options chosen.",
+        ),
+    },
+    "number_out_of_bounds": {
+        "fr": ("{value} est hors des bornes [{minimum} ; {maximum}]", "Corrigez le nombre."),
+        "en": ("{value} is outside [{minimum}, {maximum}]", "Fix the number."),
+    },
+    "not_an_integer": {
+        "fr": ("{value} n'est pas un nombre entier", "Donnez un nombre entier."),
+        "en": ("{value} is not a whole number", "Give a whole number."),
+    },
+    "text_too_long": {
+        "fr": (
+            "texte de {length} caractères, limite {maximum}",
+            "Le texte est gardé tel quel ; raccourcissez-le ou relevez « max_length ».",
+        ),
+        "en": (
+            "text of {length} characters, limit {maximum}",
+            "The text is kept as is; shorten it or raise 'max_length'.",
+        ),
+    },
+    "comment_not_allowed": {
+        "fr": (
+            "un commentaire est donné alors que la question n'en prévoit pas",
+            "Il est gardé ; mettez « allow_comment: true » pour le publier.",
+        ),
+        "en": (
+            "a comment is given but the question allows none",
+            "It is kept; set 'allow_comment: true' to publish it.",
+        ),
+    },
+    "evidence_not_allowed": {
+        "fr": (
+            "des sources sont données alors que la question n'en prévoit pas",
+            "Elles sont gardées ; mettez « allow_evidence: true » pour les publier.",
+        ),
+        "en": (
+            "evidence is given but the question allows none",
+            "It is kept; set 'allow_evidence: true' to publish it.",
+        ),
+    },
+    "missing_required": {
+        "fr": (
+            "liste au statut « answered » sans réponse aux questions obligatoires : {questions}",
+            "Ajoutez ces réponses, ou passez la liste au statut « partial ».",
+        ),
+        "en": (
+            "list with status 'answered' has no answer to required questions: {questions}",
+            "Add these answers, or set the list's status to 'partial'.",
+        ),
+    },
+    "response_missing": {
+        "fr": (
+            "la liste « {respondent} » a le statut « {status} » mais aucun fichier de réponse",
+            "Ajoutez responses/{respondent}.yaml, ou changez son statut.",
+        ),
+        "en": (
+            "list '{respondent}' has status '{status}' but no response file",
+            "Add responses/{respondent}.yaml, or change its status.",
+        ),
+    },
+    "status_without_answers": {
+        "fr": (
+            "réponse reçue d'une liste au statut « {status} »",
+            "Passez la liste au statut « answered » ou « partial ».",
+        ),
+        "en": (
+            "a response from a list whose status is '{status}'",
+            "Set the list's status to 'answered' or 'partial'.",
+        ),
+    },
+    "file_name_mismatch": {
+        "fr": (
+            "le fichier s'appelle « {name} » mais la réponse est celle de « {respondent} »",
+            "Renommez le fichier en {respondent}{suffix}.",
+        ),
+        "en": (
+            "the file is named '{name}' but holds the response of '{respondent}'",
+            "Rename the file to {respondent}{suffix}.",
+        ),
+    },
+}
+
+CATALOG: dict[str, Entry] = {**_READING, **_SCHEMA, **_QUESTIONNAIRE, **_RESPONDENTS, **_RESPONSES}
+
+
+def render(code: str, lang: str, params: dict[str, object]) -> tuple[str, str]:
+    """Return the message and the advice for ``code`` in ``lang`` (English if unknown)."""
+    entry = CATALOG[code]
+    message, hint = entry.get(lang, entry["en"])
+    safe = _Defaulting(params)
+    return message.format_map(safe), hint.format_map(safe)
+
+
+class _Defaulting(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"

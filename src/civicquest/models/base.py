@@ -1,0 +1,76 @@
+"""Shared building blocks of every civicquest schema."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "CivicModel",
+    "Identifier",
+    "LanguageCode",
+    "LocalizedText",
+    "Url",
+    "Weight",
+    "localize",
+]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2})?$"
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="A stable identifier: letters, digits, '_', '.', '-' (at most 64)."),
+]
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE_PATTERN),
+    Field(description="A BCP 47 language tag such as 'fr' or 'en'."),
+]
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://\S+$", max_length=2048),
+    Field(description="An http(s) address."),
+]
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False, description="A weight, 0 or more.")]
+
+LocalizedText = Annotated[
+    str | dict[LanguageCode, str],
+    Field(
+        description=(
+            "Text in the questionnaire's default language, or a mapping from language "
+            "code to text, e.g. {fr: ..., en: ...}."
+        )
+    ),
+]
+
+
+class CivicModel(BaseModel):
+    """Base of every civicquest schema: immutable, strict about unknown keys."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        validate_default=True,
+        use_enum_values=False,
+    )
+
+
+def localize(text: str | dict[str, str] | None, lang: str, default_lang: str = "fr") -> str:
+    """Return ``text`` in ``lang``, falling back to the default language, then to any language."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    for candidate in (lang, default_lang):
+        if candidate in text:
+            return text[candidate]
+    return next(iter(text.values()), "")
+
+
+def is_identifier(value: str) -> bool:
+    """Whether ``value`` is a valid civicquest identifier."""
+    return re.fullmatch(ID_PATTERN, value) is not None

@@ -1,0 +1,240 @@
+"""The questionnaire a coalition sends to candidate lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .base import CivicModel, Identifier, LanguageCode, LocalizedText, Url, Weight
+
+__all__ = [
+    "CommitmentQuestion",
+    "Commune",
+    "Competence",
+    "Election",
+    "MultipleChoiceQuestion",
+    "NumberQuestion",
+    "OpenTextQuestion",
+    "Organisation",
+    "PositionQuestion",
+    "Question",
+    "QuestionKind",
+    "Questionnaire",
+    "Round",
+    "Scale",
+    "ScaleOption",
+    "SingleChoiceQuestion",
+    "Theme",
+]
+
+SEMVER_PATTERN = (
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
+)
+SemVer = Annotated[
+    str,
+    StringConstraints(pattern=SEMVER_PATTERN),
+    Field(description="A semantic version such as '1.0.0'."),
+]
+InseeCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$"),
+    Field(description="The INSEE code of the commune (code officiel géographique), e.g. '13001'."),
+]
+
+
+class Competence(str, Enum):
+    """Who decides: a list can commit to act, or only to advocate, depending on this."""
+
+    COMMUNE = "commune"
+    CCAS = "ccas"
+    METROPOLE = "metropole"
+    DEPARTEMENT = "departement"
+    ETAT = "etat"
+
+
+class Organisation(CivicModel):
+    """A member of the coalition that sends the questionnaire."""
+
+    id: Identifier
+    name: str = Field(min_length=1)
+    short_name: str | None = None
+    url: Url | None = None
+
+
+class Round(CivicModel):
+    """One round of the election."""
+
+    number: int = Field(ge=1, le=2)
+    date: dt.date
+
+
+class Commune(CivicModel):
+    """The commune whose lists are asked."""
+
+    name: str = Field(min_length=1)
+    insee_code: InseeCode
+
+
+class Election(CivicModel):
+    """The election the questionnaire is about."""
+
+    name: LocalizedText
+    commune: Commune
+    division_id: str = Field(
+        pattern=r"^ocd-division/country:[a-z]{2}(/[a-z_]+:[A-Za-z0-9_.~\-]+)*$",
+        description=(
+            "An Open Civic Data division id. France has no official commune-level id: civicquest's "
+            "convention nests 'commune:<INSEE code>' under the existing département id, e.g. "
+            "'ocd-division/country:fr/region:pr/department:bd/commune:13001'."
+        ),
+    )
+    rounds: tuple[Round, ...] = Field(min_length=1, max_length=2)
+
+
+class Theme(CivicModel):
+    """A theme or axis grouping questions."""
+
+    id: Identifier
+    title: LocalizedText
+    description: LocalizedText | None = None
+    weight: Weight = 1.0
+
+
+class ScaleOption(CivicModel):
+    """One possible answer on a scale, with a stable code."""
+
+    code: Identifier
+    label: LocalizedText
+    score: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description="Value between 0 (least) and 1 (most) used by scoring; none if unscored.",
+    )
+    not_applicable: bool = Field(
+        default=False,
+        description="The question does not apply (e.g. outside the commune's powers).",
+    )
+
+
+class Scale(CivicModel):
+    """A reusable answer scale, its options ordered from the most to the least committed."""
+
+    id: Identifier
+    label: LocalizedText | None = None
+    options: tuple[ScaleOption, ...] = Field(min_length=2)
+
+
+class _QuestionBase(CivicModel):
+    id: Identifier
+    theme: Identifier
+    text: LocalizedText
+    help: LocalizedText | None = None
+    lever: LocalizedText | None = Field(
+        default=None, description="The municipal lever the question is about."
+    )
+    asked_by: tuple[Identifier, ...] = Field(
+        default=(), description="Ids of the organisers who asked this question."
+    )
+    competences: tuple[Competence, ...] = ()
+    required: bool = False
+    scored: bool = True
+    weight: Weight = 1.0
+    allow_comment: bool = True
+    allow_evidence: bool = True
+
+
+class _ScaledQuestion(_QuestionBase):
+    scale: Identifier = Field(description="Id of the scale the answer is chosen on.")
+
+
+class SingleChoiceQuestion(_ScaledQuestion):
+    """Pick exactly one option of a scale."""
+
+    kind: Literal["single_choice"]
+
+
+class CommitmentQuestion(_ScaledQuestion):
+    """A graded commitment: 'engagement fort / minimal / pas d'engagement', levels 1-3..."""
+
+    kind: Literal["commitment"]
+
+
+class PositionQuestion(_ScaledQuestion):
+    """A position on a thesis: agree / neutral / disagree."""
+
+    kind: Literal["position"]
+
+
+class MultipleChoiceQuestion(_ScaledQuestion):
+    """Pick any number of options of a scale."""
+
+    kind: Literal["multiple_choice"]
+    min_choices: int = Field(default=0, ge=0)
+    max_choices: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _bounds_in_order(self) -> MultipleChoiceQuestion:
+        if self.max_choices is not None and self.max_choices < self.min_choices:
+            raise ValueError("max_choices must be at least min_choices")
+        return self
+
+
+class OpenTextQuestion(_QuestionBase):
+    """A free answer, published verbatim; never scored."""
+
+    kind: Literal["open_text"]
+    scored: bool = False
+    max_length: int | None = Field(default=None, ge=1)
+
+
+class NumberQuestion(_QuestionBase):
+    """A number (a budget, a count of places...)."""
+
+    kind: Literal["number"]
+    scored: bool = False
+    unit: LocalizedText | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+
+
+Question = Annotated[
+    SingleChoiceQuestion
+    | CommitmentQuestion
+    | PositionQuestion
+    | MultipleChoiceQuestion
+    | OpenTextQuestion
+    | NumberQuestion,
+    Field(discriminator="kind"),
+]
+QuestionKind = Literal[
+    "single_choice", "commitment", "position", "multiple_choice", "open_text", "number"
+]
+SCALED_KINDS: frozenset[str] = frozenset(
+    {"single_choice", "commitment", "position", "multiple_choice"}
+)
+
+
+class Questionnaire(CivicModel):
+    """A questionnaire: who asks, about which election, on which themes, with which questions."""
+
+    id: Identifier
+    version: SemVer
+    default_language: LanguageCode = "fr"
+    languages: tuple[LanguageCode, ...] = Field(
+        default=("fr",), min_length=1, description="Languages every text must be given in."
+    )
+    title: LocalizedText
+    description: LocalizedText | None = None
+    intro: LocalizedText | None = None
+    organisers: tuple[Organisation, ...] = Field(min_length=1)
+    election: Election
+    themes: tuple[Theme, ...] = Field(min_length=1)
+    scales: tuple[Scale, ...] = ()
+    questions: tuple[Question, ...] = Field(min_length=1)

@@ -1,0 +1,91 @@
+"""A list's answers to a questionnaire."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import CivicModel, Identifier, Url
+from .questionnaire import SemVer
+
+__all__ = ["Answer", "Evidence", "NoAnswerReason", "QuestionnaireRef", "Response"]
+
+NoAnswerReason = Literal["skipped", "declined", "not_applicable"]
+VALUE_FIELDS = ("choice", "choices", "text", "number")
+
+
+class Evidence(CivicModel):
+    """A source backing an answer: a link, a quoted excerpt of a programme, or both."""
+
+    url: Url | None = None
+    excerpt: str | None = None
+    title: str | None = None
+
+    @model_validator(mode="after")
+    def _url_or_excerpt(self) -> Evidence:
+        if self.url is None and self.excerpt is None:
+            raise ValueError("evidence needs a url, an excerpt, or both")
+        return self
+
+
+class Answer(CivicModel):
+    """One answer: exactly one value, or the reason there is none."""
+
+    choice: Identifier | None = Field(
+        default=None, description="Option code, for single choice, commitment and position."
+    )
+    choices: tuple[Identifier, ...] | None = Field(
+        default=None, description="Option codes, for multiple choice."
+    )
+    text: str | None = Field(default=None, description="Free text, for open questions.")
+    number: float | None = Field(default=None, allow_inf_nan=False)
+    no_answer: NoAnswerReason | None = Field(
+        default=None, description="Why there is no value: skipped, declined or not applicable."
+    )
+    comment: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="after")
+    def _exactly_one_value(self) -> Answer:
+        given = [name for name in VALUE_FIELDS if getattr(self, name) is not None]
+        if self.no_answer is not None:
+            given.append("no_answer")
+        if len(given) != 1:
+            listed = ", ".join(given) or "none"
+            raise ValueError(
+                "an answer needs exactly one of choice, choices, text, number or no_answer "
+                f"(given: {listed})"
+            )
+        return self
+
+    @property
+    def value_field(self) -> str:
+        """The name of the field holding this answer's value (or ``no_answer``)."""
+        for name in VALUE_FIELDS:
+            if getattr(self, name) is not None:
+                return name
+        return "no_answer"
+
+
+class QuestionnaireRef(CivicModel):
+    """Which questionnaire, and which version of it, was answered."""
+
+    id: Identifier
+    version: SemVer
+
+
+class Response(CivicModel):
+    """One list's response."""
+
+    respondent: Identifier
+    questionnaire: QuestionnaireRef
+    received: dt.date | None = None
+    round: int = Field(default=1, ge=1, le=2)
+    channel: Literal["form", "letter", "email", "meeting", "other"] = "form"
+    consent_to_publish: bool = Field(
+        description="Whether the list agreed that its answers be published."
+    )
+    answers: dict[Identifier, Answer] = Field(default_factory=dict)
+    comment: str | None = Field(default=None, description="A general comment from the list.")

@@ -1,0 +1,174 @@
+"""Turn pydantic's structural errors into located, translated issues."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from .issues import Issue, located
+from .models.base import ID_PATTERN, LANGUAGE_PATTERN
+from .sources import DocPath, SourceDocument
+
+__all__ = ["issues_from_validation_error", "show_value"]
+
+_PATTERN_CODES = {
+    ID_PATTERN: "bad_identifier",
+    LANGUAGE_PATTERN: "bad_language",
+}
+_PATTERN_PREFIXES = {
+    "^https?://": "bad_url",
+    "^(0|[1-9]": "bad_version",
+    "^(\\d{5}": "bad_insee_code",
+    "^ocd-division": "bad_division_id",
+}
+_TYPE_NAMES: dict[str, tuple[str, str]] = {
+    "string_type": ("un texte", "text"),
+    "int_type": ("un nombre entier", "a whole number"),
+    "int_parsing": ("un nombre entier", "a whole number"),
+    "int_from_float": ("un nombre entier", "a whole number"),
+    "float_type": ("un nombre", "a number"),
+    "float_parsing": ("un nombre", "a number"),
+    "bool_type": ("true ou false", "true or false"),
+    "bool_parsing": ("true ou false", "true or false"),
+    "dict_type": ("des paires clé: valeur", "key: value pairs"),
+    "model_type": ("des paires clé: valeur", "key: value pairs"),
+    "model_attributes_type": ("des paires clé: valeur", "key: value pairs"),
+    "list_type": ("une liste", "a list"),
+    "tuple_type": ("une liste", "a list"),
+    "date_type": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
+    "date_parsing": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
+    "date_from_datetime_parsing": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
+    "date_from_datetime_inexact": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
+}
+_BOUNDS = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}
+
+
+def issues_from_validation_error(
+    error: ValidationError, document: SourceDocument, prefix: DocPath = ()
+) -> list[Issue]:
+    """One issue per pydantic error, located in ``document``."""
+    return [_issue(details, document, prefix) for details in error.errors(include_url=False)]
+
+
+def _issue(details: ErrorDetails, document: SourceDocument, prefix: DocPath) -> Issue:
+    doc_path = (*prefix, *_doc_path(details["loc"], _at(document.data, prefix)))
+    kind = details["type"]
+    if kind == "union_tag_invalid":
+        doc_path = (*doc_path, str((details.get("ctx") or {}).get("discriminator", "")).strip("'"))
+    code, params = _translate(kind, details, document, doc_path)
+    return located(code, document, doc_path, key=kind == "extra_forbidden", **params)
+
+
+def _at(data: Any, path: DocPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _doc_path(loc: tuple[int | str, ...], data: Any) -> DocPath:
+    """Follow ``loc`` through the data, dropping pydantic's union tags and function names."""
+    path: list[str | int] = []
+    for position, part in enumerate(loc):
+        is_last = position == len(loc) - 1
+        if _has(data, part):
+            data = data[part]
+            path.append(part)
+        elif is_last and isinstance(data, dict):
+            path.append(part)  # a missing field: name it
+    return tuple(path)
+
+
+def _has(data: Any, part: int | str) -> bool:
+    if isinstance(data, dict):
+        return part in data
+    return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+
+
+def _translate(
+    kind: str, details: ErrorDetails, document: SourceDocument, doc_path: DocPath
+) -> tuple[str, dict[str, Any]]:
+    ctx: dict[str, Any] = dict(details.get("ctx") or {})
+    value = details.get("input")
+    field = str(details["loc"][-1]) if details["loc"] else ""
+    if kind == "missing":
+        return "missing", {"field": field}
+    if kind == "union_tag_not_found":
+        return "missing", {"field": ctx.get("discriminator", "").strip("'")}
+    if kind == "extra_forbidden":
+        return "unknown_field", {"field": field}
+    if kind in ("literal_error", "union_tag_invalid", "enum"):
+        expected = str(ctx.get("expected") or ctx.get("expected_tags") or "").replace("'", "")
+        shown = ctx.get("tag", value)
+        return "bad_choice", {"value": show_value(shown), "expected": expected}
+    if kind == "string_type" and isinstance(value, bool):
+        return "yes_no_read_as_boolean", {"value": _raw_token(document, doc_path, value)}
+    if kind == "string_type" and isinstance(value, int | float):
+        return "number_where_text_expected", {"value": _raw_token(document, doc_path, value)}
+    if kind in _TYPE_NAMES:
+        expected_fr, expected_en = _TYPE_NAMES[kind]
+        return "wrong_type", {
+            "expected_fr": expected_fr,
+            "expected_en": expected_en,
+            "value": show_value(value),
+        }
+    return _translate_constraint(kind, details, ctx, value)
+
+
+def _translate_constraint(
+    kind: str, details: ErrorDetails, ctx: dict[str, Any], value: Any
+) -> tuple[str, dict[str, Any]]:
+    if kind == "string_pattern_mismatch":
+        return _pattern_code(str(ctx.get("pattern", ""))), {"value": show_value(value)}
+    if kind in _BOUNDS:
+        bound = next(iter(ctx.values()), "?")
+        return "out_of_range", {"value": show_value(value), "detail": f"{_BOUNDS[kind]} {bound}"}
+    if kind in ("too_short", "string_too_short"):
+        return "too_short", {
+            "actual": ctx.get("actual_length", 0),
+            "minimum": ctx.get("min_length"),
+        }
+    if kind in ("too_long", "string_too_long"):
+        return "too_long", {
+            "actual": ctx.get("actual_length", len(str(value))),
+            "maximum": ctx.get("max_length"),
+        }
+    if kind == "value_error":
+        return "invalid_value", {"detail": str(ctx.get("error", details["msg"]))}
+    return "invalid_value", {"detail": details["msg"]}
+
+
+def _pattern_code(pattern: str) -> str:
+    if pattern in _PATTERN_CODES:
+        return _PATTERN_CODES[pattern]
+    for prefix, code in _PATTERN_PREFIXES.items():
+        if pattern.startswith(prefix):
+            return code
+    return "invalid_value"
+
+
+def _raw_token(document: SourceDocument, doc_path: DocPath, value: Any) -> str:
+    where = document.position(doc_path)
+    lines = document.text.splitlines()
+    if where is None or where.line > len(lines):
+        return str(value).lower()
+    rest = lines[where.line - 1][where.column - 1 :]
+    token = re.split(r"[,#\]}]", rest, maxsplit=1)[0].strip()
+    return show_value(token or str(value).lower())
+
+
+def show_value(value: Any, limit: int = 60) -> str:
+    """A short, printable rendering of a user's value, safe for a terminal."""
+    text = value if isinstance(value, str) else repr(value)
+    text = "".join(_printable(char) for char in text[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _printable(char: str) -> str:
+    category = unicodedata.category(char)
+    if category.startswith("C") or category in ("Zl", "Zp"):
+        return f"\\u{ord(char):04x}"
+    return char

@@ -1,0 +1,221 @@
+"""Read YAML and JSON documents, keeping the line and column of every node for error messages.
+
+Positions are 1-based. JSON is parsed with the fast standard parser; its positions are only
+computed when an error needs them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["DocPath", "Position", "SourceDocument", "SourceError", "read_document"]
+
+DocPath = tuple[str | int, ...]
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_NODES = 250_000
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class SourceError(Exception):
+    """A document that cannot be read at all; ``code`` names an issue code."""
+
+    code: str
+    position: Position | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PositionIndex:
+    values: dict[DocPath, Position] = field(default_factory=dict)
+    keys: dict[DocPath, Position] = field(default_factory=dict)
+
+
+@dataclass
+class SourceDocument:
+    """A parsed file: its data, and where each value sits in the text."""
+
+    path: Path
+    data: Any
+    text: str
+    _index: PositionIndex | None = None
+
+    def position(self, doc_path: DocPath, *, key: bool = False) -> Position | None:
+        """Where ``doc_path`` sits (its key if ``key``), else its nearest located ancestor."""
+        index = self._positions()
+        for end in range(len(doc_path), -1, -1):
+            prefix = doc_path[:end]
+            table = index.keys if key and end == len(doc_path) else index.values
+            if prefix in table:
+                return table[prefix]
+        return None
+
+    def _positions(self) -> PositionIndex:
+        if self._index is None:
+            try:
+                _, self._index = _compose_yaml(self.text)
+            except SourceError:
+                self._index = PositionIndex()
+        return self._index
+
+
+def read_document(path: Path) -> SourceDocument:
+    """Read a YAML or JSON file. Raises :class:`SourceError` when it cannot be parsed."""
+    raw = _read_bytes(path)
+    text = _decode(raw)
+    if path.suffix.lower() in YAML_SUFFIXES:
+        data, index = _compose_yaml(text)
+        return SourceDocument(path, data, text, index)
+    return SourceDocument(path, _parse_json(text), text)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError("file_too_large", params={"size": size, "limit": MAX_FILE_BYTES})
+        return path.read_bytes()
+    except OSError as error:
+        raise SourceError(
+            "file_unreadable", params={"reason": error.strerror or str(error)}
+        ) from None
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError("not_utf8", _offset_position(raw, error.start)) from None
+    if "\x00" in text:
+        raise SourceError("not_utf8", _offset_position(raw, raw.index(b"\x00")))
+    return text
+
+
+def _offset_position(raw: bytes, offset: int) -> Position:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    return Position(before.count(b"\n") + 1, offset - line_start + 1)
+
+
+def _parse_json(text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
+    except json.JSONDecodeError as error:
+        raise SourceError(
+            "syntax_error", Position(error.lineno, error.colno), {"problem": error.msg}
+        ) from None
+    except _DuplicateKeyError as duplicate:
+        raise SourceError("duplicate_key", None, {"key": duplicate.key}) from None
+    except RecursionError:
+        raise SourceError("too_deep") from None
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _reject_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+def _compose_yaml(text: str) -> tuple[Any, PositionIndex]:
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else None
+        raise SourceError("syntax_error", position, {"problem": error.problem or ""}) from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise SourceError("syntax_error", None, {"problem": str(error)}) from None
+    if len(nodes) > 1:
+        second = nodes[1]
+        raise SourceError("several_documents", _mark(second))
+    if not nodes or nodes[0] is None:
+        return None, PositionIndex()
+    builder = _YamlBuilder()
+    try:
+        data = builder.build(nodes[0], ())
+    except RecursionError:
+        raise SourceError("too_deep") from None
+    return data, builder.index
+
+
+def _mark(node: yaml.Node | None) -> Position | None:
+    if node is None:
+        return None
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _YamlBuilder:
+    """Turns composed YAML nodes into plain data, recording positions, bounding alias expansion."""
+
+    def __init__(self) -> None:
+        self.index = PositionIndex()
+        self._constructor = yaml.constructor.SafeConstructor()
+        self._count = 0
+
+    def build(self, node: yaml.Node, path: DocPath) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise SourceError("too_many_nodes", _mark(node), {"limit": MAX_NODES})
+        self.index.values[path] = _mark(node)  # type: ignore[assignment]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in self._pairs(node):
+            key = self._key(key_node)
+            if key in result:
+                raise SourceError("duplicate_key", _mark(key_node), {"key": key})
+            self.index.keys[(*path, key)] = _mark(key_node)  # type: ignore[assignment]
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _pairs(self, node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise SourceError("merge_key_unsupported", _mark(key_node))
+            yield key_node, value_node
+
+    def _key(self, node: yaml.Node) -> str:
+        # Keys are ids and field names: keep the text as written (``no:`` means "no", not False).
+        if isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        raise SourceError("complex_key", _mark(node))
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            raise SourceError(
+                "syntax_error", _mark(node), {"problem": error.problem or ""}
+            ) from None
+        except ValueError as error:
+            raise SourceError("syntax_error", _mark(node), {"problem": str(error)}) from None
