@@ -14,6 +14,7 @@ from .__about__ import __version__
 if TYPE_CHECKING:
     from .errors import CivicquestError, InvalidProjectError, PluginError, UsageError
     from .examples import example_path
+    from .hookspecs import hookimpl
     from .issues import Issue
     from .loading import ProjectCheck, check_project, load_project, load_questionnaire
     from .models import (
@@ -55,6 +56,7 @@ __all__ = [
     "__version__",
     "check_project",
     "example_path",
+    "hookimpl",
     "json_schema",
     "load_project",
     "load_questionnaire",
@@ -73,6 +75,7 @@ _HOMES = {
     "load_project": "loading",
     "load_questionnaire": "loading",
     "json_schema": "schemas",
+    "hookimpl": "hookspecs",
 }
 
 

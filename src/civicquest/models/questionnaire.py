@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
@@ -46,7 +46,7 @@ InseeCode = Annotated[
 ]
 
 
-class Competence(str, Enum):
+class Competence(StrEnum):
     """Who decides: a list can commit to act, or only to advocate, depending on this."""
 
     COMMUNE = "commune"

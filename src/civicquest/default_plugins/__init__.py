@@ -1,0 +1,1 @@
+"""Built-in features, registered through the same hooks as third-party plugins."""
