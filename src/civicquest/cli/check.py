@@ -1,8 +1,4 @@
-"""The ``civicquest`` command. Thin: it parses options and calls the library.
-
-Heavy modules (pydantic, the models) are imported inside the commands so that
-``civicquest --help`` starts fast.
-"""
+"""Commands that read a project: validate, summary, schema."""
 
 from __future__ import annotations
 
@@ -11,44 +7,14 @@ from pathlib import Path
 
 import click
 
-from .__about__ import __version__
+from .options import FORMAT_TEXT_JSON, LANG_OPTION, PROJECT_ARGUMENT
 
-__all__ = ["cli", "main"]
-
-LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(["fr", "en"]),
-    default="fr",
-    envvar="CIVICQUEST_LANG",
-    show_default=True,
-    help="Langue des messages / language of the messages.",
-)
-PROJECT_ARGUMENT = click.argument(
-    "path", type=click.Path(exists=True, path_type=Path), metavar="DOSSIER_OU_FICHIER"
-)
+__all__ = ["schema", "summary", "validate"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="civicquest")
-def cli() -> None:
-    """civicquest : questionnaires des associations aux listes candidates.
-
-    civicquest: questionnaires from associations to candidate lists.
-
-    Exemple / example:  civicquest validate examples/aix2026
-    """
-
-
-@cli.command()
+@click.command()
 @PROJECT_ARGUMENT
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text pour les humains, json pour les outils.",
-)
+@FORMAT_TEXT_JSON
 @LANG_OPTION
 def validate(path: Path, output_format: str, lang: str) -> None:
     """Vérifie un projet et liste tous ses problèmes / check a project, list every issue.
@@ -56,8 +22,8 @@ def validate(path: Path, output_format: str, lang: str) -> None:
     DOSSIER_OU_FICHIER is a project folder (questionnaire.yaml, respondents.yaml,
     responses/) or a single questionnaire file. Exit code 0: valid; 1: invalid.
     """
-    from .loading import check_project
-    from .reporting import check_as_json, check_as_text
+    from ..loading import check_project
+    from ..reporting import check_as_json, check_as_text
 
     result = check_project(path)
     render = check_as_json if output_format == "json" else check_as_text
@@ -65,13 +31,13 @@ def validate(path: Path, output_format: str, lang: str) -> None:
     sys.exit(0 if result.ok else 1)
 
 
-@cli.command()
+@click.command()
 @PROJECT_ARGUMENT
 @LANG_OPTION
 def summary(path: Path, lang: str) -> None:
     """Résume un projet : listes, statuts, nombre de réponses / summarise a project."""
-    from .loading import check_project
-    from .reporting import check_as_text, summary_as_text
+    from ..loading import check_project
+    from ..reporting import check_as_text, summary_as_text
 
     result = check_project(path)
     if result.project is None:
@@ -80,7 +46,7 @@ def summary(path: Path, lang: str) -> None:
     click.echo(summary_as_text(result.project, lang))
 
 
-@cli.command()
+@click.command()
 @click.argument("name", type=click.Choice(["questionnaire", "respondents", "response"]))
 @click.option(
     "-o",
@@ -96,16 +62,11 @@ def schema(name: str, output: Path | None) -> None:
     """
     import json
 
-    from .atomic import write_text_atomically
-    from .schemas import json_schema
+    from ..atomic import write_text_atomically
+    from ..schemas import json_schema
 
     content = json.dumps(json_schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if output is None:
         click.echo(content, nl=False)
     else:
         write_text_atomically(output, content)
-
-
-def main() -> None:
-    """Entry point of the ``civicquest`` console script."""
-    cli(prog_name="civicquest")
