@@ -83,6 +83,7 @@ def check_project(path: str | Path) -> ProjectCheck:
     folder = root if root.is_dir() else None
     respondents = _respondents(folder, questionnaire, issues) if folder else ()
     responses = _responses(folder, questionnaire, respondents, issues) if folder else []
+    respondents = respondents or ()
     project = None
     if questionnaire is not None and not any(i.severity == "error" for i in issues):
         project = Project.model_construct(
@@ -115,11 +116,14 @@ def _find(folder: Path, stem: str) -> Path | None:
 
 def _respondents(
     folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
-) -> tuple[Respondent, ...]:
+) -> tuple[Respondent, ...] | None:
+    """The lists, ``()`` if there is no respondents file, ``None`` if it cannot be read."""
     path = _find(folder, "respondents")
-    loaded = _load_model(path, RespondentList, issues) if path else None
-    if loaded is None:
+    if path is None:
         return ()
+    loaded = _load_model(path, RespondentList, issues)
+    if loaded is None:
+        return None
     respondent_list, doc = loaded
     issues += check_respondents(respondent_list, doc, questionnaire)
     return respondent_list.respondents
@@ -128,7 +132,7 @@ def _respondents(
 def _responses(
     folder: Path,
     questionnaire: Questionnaire | None,
-    respondents: tuple[Respondent, ...],
+    respondents: tuple[Respondent, ...] | None,
     issues: list[Issue],
 ) -> list[Response]:
     checker = ResponseChecker(questionnaire, respondents) if questionnaire else None
@@ -138,9 +142,10 @@ def _responses(
             loaded = _load_model(path, Response, issues)
             if loaded is not None:
                 issues += _add_response(loaded, found, checker)
-    respondents_doc = _document_if_any(_find(folder, "respondents"))
-    issues += check_coverage(respondents, found, respondents_doc)
-    order = {r.id: i for i, r in enumerate(respondents)}
+    if respondents is not None:
+        respondents_doc = _document_if_any(_find(folder, "respondents"))
+        issues += check_coverage(respondents, found, respondents_doc)
+    order = {r.id: i for i, r in enumerate(respondents or ())}
     pairs = sorted(found.values(), key=lambda pair: order.get(pair[0].respondent, len(order)))
     return [response for response, _ in pairs]
 

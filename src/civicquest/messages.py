@@ -131,10 +131,6 @@ _SCHEMA: dict[str, Entry] = {
         "fr": ("type inattendu : {expected_fr} attendu, « {value} » reçu", "Corrigez la valeur."),
         "en": ("unexpected type: expected {expected_en}, got '{value}'", "Fix the value."),
     },
-    "bad_format": {
-        "fr": ("format invalide : « {value} » ({detail})", "Corrigez la valeur."),
-        "en": ("invalid format: '{value}' ({detail})", "Fix the value."),
-    },
     "out_of_range": {
         "fr": (
             "valeur hors limites : « {value} » ({detail})",

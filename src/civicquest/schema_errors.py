@@ -57,7 +57,7 @@ def issues_from_validation_error(
 def _issue(details: ErrorDetails, document: SourceDocument, prefix: DocPath) -> Issue:
     doc_path = (*prefix, *_doc_path(details["loc"], _at(document.data, prefix)))
     kind = details["type"]
-    if kind == "union_tag_invalid":
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
         doc_path = (*doc_path, str((details.get("ctx") or {}).get("discriminator", "")).strip("'"))
     code, params = _translate(kind, details, document, doc_path)
     return located(code, document, doc_path, key=kind == "extra_forbidden", **params)
@@ -97,7 +97,7 @@ def _translate(
     if kind == "missing":
         return "missing", {"field": field}
     if kind == "union_tag_not_found":
-        return "missing", {"field": ctx.get("discriminator", "").strip("'")}
+        return "missing", {"field": doc_path[-1]}
     if kind == "extra_forbidden":
         return "unknown_field", {"field": field}
     if kind in ("literal_error", "union_tag_invalid", "enum"):

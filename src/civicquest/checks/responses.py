@@ -44,9 +44,12 @@ class _QuestionRule:
 class ResponseChecker:
     """Checks responses quickly: every lookup is prepared once per questionnaire."""
 
-    def __init__(self, questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> None:
+    def __init__(
+        self, questionnaire: Questionnaire, respondents: Sequence[Respondent] | None
+    ) -> None:
+        """``respondents`` is None when they could not be read: their checks are then skipped."""
         self.questionnaire = questionnaire
-        self.respondents = {r.id: r for r in respondents}
+        self.respondents = None if respondents is None else {r.id: r for r in respondents}
         scales = {s.id: tuple(o.code for o in s.options) for s in questionnaire.scales}
         self.rules = {q.id: _rule(q, scales) for q in questionnaire.questions}
         self.required = tuple(q.id for q in questionnaire.questions if q.required)
@@ -97,6 +100,8 @@ class ResponseChecker:
                     suffix=doc.path.suffix,
                 )
             )
+        if self.respondents is None:
+            return issues
         respondent = self.respondents.get(response.respondent)
         if respondent is None:
             issues.append(
