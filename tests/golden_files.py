@@ -15,4 +15,6 @@ def assert_golden(actual: bytes | str, golden: Path, update: bool) -> None:
         return
     assert golden.exists(), f"{golden} is missing: run pytest --update-golden once, then review it"
     expected = golden.read_bytes()
-    assert data == expected, f"output differs from {golden}; if intended, run pytest --update-golden"
+    assert data == expected, (
+        f"output differs from {golden}; if intended, run pytest --update-golden"
+    )

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from project_builder import minimal_project, write_project
 
 from civicquest import InvalidProjectError, check_project, load_project
 from civicquest.messages import CATALOG, LANGUAGES
+from project_builder import minimal_project, write_project
 
 Project = dict[str, Any]
 
@@ -410,7 +410,8 @@ def test_every_message_exists_in_every_language() -> None:
     for code, entry in CATALOG.items():
         assert set(entry) == set(LANGUAGES), code
         for message, hint in entry.values():
-            assert message and hint, code
+            assert message, code
+            assert hint, code
 
 
 def test_every_catalog_code_is_used_in_the_source() -> None:
