@@ -5,6 +5,7 @@ Layout of a project folder::
     questionnaire.yaml      the questionnaire (or .yml / .json)
     respondents.yaml        the candidate lists and their status (optional)
     responses/<list>.yaml   one response per list (optional; .yml / .json too)
+    scoring.yaml            scores, weights and missing-answer policy (optional)
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .checks import ResponseChecker, check_coverage, check_questionnaire, check_respondents
+from .checks.scoring import check_scoring
 from .errors import InvalidProjectError
 from .issues import Issue, located
 from .models.project import Project
 from .models.questionnaire import Questionnaire
 from .models.respondents import Respondent, RespondentList
 from .models.responses import Response
+from .models.scoring import ScoringConfig
 from .schema_errors import issues_from_validation_error
 from .sources import SourceDocument, SourceError, read_document
 
@@ -84,10 +87,14 @@ def check_project(path: str | Path) -> ProjectCheck:
     respondents = _respondents(folder, questionnaire, issues) if folder else ()
     responses = _responses(folder, questionnaire, respondents, issues) if folder else []
     respondents = respondents or ()
+    scoring = _scoring(folder, questionnaire, issues) if folder else None
     project = None
     if questionnaire is not None and not any(i.severity == "error" for i in issues):
         project = Project.model_construct(
-            questionnaire=questionnaire, respondents=respondents, responses=tuple(responses)
+            questionnaire=questionnaire,
+            respondents=respondents,
+            responses=tuple(responses),
+            scoring=scoring,
         )
     return ProjectCheck(project, tuple(sorted(issues, key=_reading_order)))
 
@@ -127,6 +134,18 @@ def _respondents(
     respondent_list, doc = loaded
     issues += check_respondents(respondent_list, doc, questionnaire)
     return respondent_list.respondents
+
+
+def _scoring(
+    folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
+) -> ScoringConfig | None:
+    path = _find(folder, "scoring")
+    loaded = _load_model(path, ScoringConfig, issues) if path else None
+    if loaded is None:
+        return None
+    if questionnaire is not None:
+        issues += check_scoring(*loaded, questionnaire)
+    return loaded[0]
 
 
 def _responses(

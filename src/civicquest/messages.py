@@ -496,7 +496,32 @@ _RESPONSES: dict[str, Entry] = {
     },
 }
 
-CATALOG: dict[str, Entry] = {**_READING, **_SCHEMA, **_QUESTIONNAIRE, **_RESPONDENTS, **_RESPONSES}
+_SCORING: dict[str, Entry] = {
+    "scoring_unknown_option": {
+        "fr": (
+            "option inconnue « {code} » dans l'échelle « {scale} » ; options : {expected}",
+            "Utilisez l'un des codes d'option de cette échelle dans questionnaire.yaml.",
+        ),
+        "en": (
+            "unknown option '{code}' in scale '{scale}'; options: {expected}",
+            "Use one of this scale's option codes from questionnaire.yaml.",
+        ),
+    },
+    "scoring_question_not_scored": {
+        "fr": (
+            "poids donné à la question « {question} », qui n'est pas notée",
+            "Ce poids est sans effet : retirez-le, ou mettez « scored: true » à la question.",
+        ),
+        "en": (
+            "a weight is given to question '{question}', which is not scored",
+            "This weight has no effect: remove it, or set 'scored: true' on the question.",
+        ),
+    },
+}
+
+CATALOG: dict[str, Entry] = {
+    **_READING, **_SCHEMA, **_QUESTIONNAIRE, **_RESPONDENTS, **_RESPONSES, **_SCORING
+}  # fmt: skip
 
 
 def render(code: str, lang: str, params: dict[str, object]) -> tuple[str, str]:

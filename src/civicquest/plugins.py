@@ -25,7 +25,7 @@ __all__ = [
     "get_scoring_methods",
 ]
 
-DEFAULT_PLUGINS: tuple[str, ...] = ()
+DEFAULT_PLUGINS: tuple[str, ...] = ("civicquest.default_plugins.scoring_methods",)
 
 
 class _Named(Protocol):

@@ -19,6 +19,9 @@ COMMANDS: dict[str, str] = {
     "validate": "check:validate",
     "summary": "check:summary",
     "schema": "check:schema",
+    "score": "score:score",
+    "match": "match:match",
+    "sensitivity": "score:sensitivity",
 }
 
 

@@ -10,6 +10,7 @@ from .base import CivicModel
 from .questionnaire import Question, Questionnaire, Scale, Theme
 from .respondents import Respondent
 from .responses import Response
+from .scoring import ScoringConfig
 
 __all__ = ["Project"]
 
@@ -21,6 +22,9 @@ class Project(CivicModel):
     respondents: tuple[Respondent, ...] = ()
     responses: tuple[Response, ...] = Field(
         default=(), description="At most one per respondent, in the respondents' order."
+    )
+    scoring: ScoringConfig | None = Field(
+        default=None, description="The content of scoring.yaml, if the project has one."
     )
 
     @cached_property

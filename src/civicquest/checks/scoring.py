@@ -1,0 +1,107 @@
+"""Checks of ``scoring.yaml`` against the questionnaire: every id it names must exist."""
+
+from __future__ import annotations
+
+from ..issues import Issue, located
+from ..models.questionnaire import Questionnaire
+from ..models.scoring import ScoringConfig
+from ..sources import SourceDocument
+
+__all__ = ["check_scoring"]
+
+
+def check_scoring(
+    config: ScoringConfig, doc: SourceDocument, questionnaire: Questionnaire
+) -> list[Issue]:
+    """Located issues for unknown questionnaire, scale, option, question and theme ids."""
+    issues: list[Issue] = []
+    if config.questionnaire not in (None, questionnaire.id):
+        issues.append(
+            located(
+                "questionnaire_mismatch",
+                doc,
+                ("questionnaire",),
+                found=config.questionnaire,
+                expected=questionnaire.id,
+            )
+        )
+    issues += _options(config, doc, questionnaire)
+    issues += _questions(config, doc, questionnaire)
+    issues += _themes(config, doc, questionnaire)
+    return issues
+
+
+def _listing(ids: list[str]) -> str:
+    return ", ".join(ids) or "-"
+
+
+def _options(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> list[Issue]:
+    scales = {scale.id: scale for scale in q.scales}
+    issues = []
+    for scale_id, scores in config.option_scores.items():
+        scale = scales.get(scale_id)
+        if scale is None:
+            issues.append(
+                located(
+                    "unknown_scale",
+                    doc,
+                    ("option_scores", scale_id),
+                    key=True,
+                    scale=scale_id,
+                    expected=_listing(list(scales)),
+                )
+            )
+            continue
+        codes = [option.code for option in scale.options]
+        for code in scores:
+            if code not in codes:
+                issues.append(
+                    located(
+                        "scoring_unknown_option",
+                        doc,
+                        ("option_scores", scale_id, code),
+                        key=True,
+                        code=code,
+                        scale=scale_id,
+                        expected=_listing(codes),
+                    )
+                )
+    return issues
+
+
+def _questions(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> list[Issue]:
+    questions = {question.id: question for question in q.questions}
+    issues = []
+    for question_id in config.question_weights:
+        at = ("question_weights", question_id)
+        question = questions.get(question_id)
+        if question is None:
+            issues.append(located("unknown_question", doc, at, key=True, question=question_id))
+        elif not question.scored:
+            issues.append(
+                located(
+                    "scoring_question_not_scored",
+                    doc,
+                    at,
+                    key=True,
+                    severity="warning",
+                    question=question_id,
+                )
+            )
+    return issues
+
+
+def _themes(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> list[Issue]:
+    themes = [theme.id for theme in q.themes]
+    return [
+        located(
+            "unknown_theme",
+            doc,
+            ("theme_weights", theme_id),
+            key=True,
+            theme=theme_id,
+            expected=_listing(themes),
+        )
+        for theme_id in config.theme_weights
+        if theme_id not in themes
+    ]

@@ -1,0 +1,132 @@
+"""The ``score`` command: score every list with a scoring method and explain it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .options import LANG_OPTION, PROJECT_ARGUMENT
+
+__all__ = ["score"]
+
+
+@click.command()
+@PROJECT_ARGUMENT
+@click.option(
+    "-m",
+    "--method",
+    default="commitment",
+    show_default=True,
+    help="Méthode (civicquest plugins) : commitment, levels, unranked / scoring method.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table pour lire, json (avec le détail) ou csv pour les outils / for people or tools.",
+)
+@click.option(
+    "--order",
+    type=click.Choice(["alphabetical", "lot"]),
+    help="Méthode unranked : ordre de publication / unranked method: order of the lists.",
+)
+@click.option("--seed", type=int, help="Graine publiée du tirage au sort / published seed.")
+@click.option(
+    "--include-unpublished",
+    is_flag=True,
+    help="Noter aussi les listes sans accord de publication / also lists without consent.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Fichier à écrire (sinon la sortie standard) / file to write.",
+)
+@LANG_OPTION
+def score(
+    path: Path,
+    method: str,
+    output_format: str,
+    order: str | None,
+    seed: int | None,
+    include_unpublished: bool,
+    output: Path | None,
+    lang: str,
+) -> None:
+    """Note chaque liste et explique chaque note / score every list, explain every score.
+
+    Exemple / example:  civicquest score examples/aix2026 --format table
+    """
+    from ..errors import UsageError
+    from ..loading import check_project
+    from ..plugins import get_scoring_method
+    from ..reporting import check_as_text
+
+    result = check_project(path)
+    if result.project is None:
+        click.echo(check_as_text(result, lang), err=True)
+        sys.exit(1)
+    given = {"order": order, "seed": seed, "include_unpublished": include_unpublished or None}
+    try:
+        record = get_scoring_method(method)
+        options = {
+            k: v for k, v in given.items() if v is not None and k in record.options.model_fields
+        }
+        report = record.score(result.project, options)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    _emit(_render(report, output_format, lang), output)
+
+
+def _render(report: Any, output_format: str, lang: str) -> str:
+    from ..scoring.render import score_csv, score_table
+
+    if output_format == "json":
+        text: str = report.model_dump_json(indent=2) + "\n"
+        return text
+    if output_format == "csv":
+        return score_csv(report)
+    return score_table(report, lang) + "\n"
+
+
+def _emit(content: str, output: Path | None) -> None:
+    from ..atomic import write_text_atomically
+
+    if output is None:
+        click.echo(content, nl=False)
+    else:
+        write_text_atomically(output, content)
+
+
+@click.command()
+@PROJECT_ARGUMENT
+@LANG_OPTION
+def sensitivity(path: Path, lang: str) -> None:
+    """Stabilité du classement selon la méthode et la politique des réponses manquantes /
+    how stable the order of the lists is under every method and missing-answer policy.
+
+    Exemple / example:  civicquest sensitivity examples/aix2026
+    """
+    from ..loading import check_project
+    from ..plugins import get_scoring_methods
+    from ..reporting import check_as_text
+    from ..scoring.sensitivity import sensitivity as run
+
+    result = check_project(path)
+    if result.project is None:
+        click.echo(check_as_text(result, lang), err=True)
+        sys.exit(1)
+    report = run(result.project, dict(get_scoring_methods()))
+    click.echo(f"reference: {report.reference.method} / {report.reference.policy}")
+    for s in report.scenarios:
+        swaps = ", ".join(f"{a}<->{b}" for a, b in s.swaps) or "-"
+        click.echo(
+            f"{s.method} / {s.policy}: spearman {s.spearman:.3f}, kendall {s.kendall:.3f}, "
+            f"swaps: {swaps}"
+        )
+    click.echo("stable" if report.stable else ("instable" if lang == "fr" else "unstable"))

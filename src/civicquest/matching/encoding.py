@@ -1,0 +1,124 @@
+"""Encode answers for matching: level indices (int8, -1 = no answer) and importance flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models.project import Project
+from ..models.questionnaire import Questionnaire
+from ..models.respondents import Respondent
+from ..models.responses import Answer
+from ..models.results import UnscoredList
+from ..models.voter import VoterAnswers
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = [
+    "MATCHED_KINDS",
+    "EncodedVoters",
+    "MatchQuestion",
+    "encode_lists",
+    "encode_voter",
+    "match_questions",
+]
+
+MATCHED_KINDS = frozenset({"single_choice", "commitment", "position"})
+_NOT_MATCHED = {"not_solicited", "withdrawn", "merged"}
+
+
+@dataclass(frozen=True, slots=True)
+class MatchQuestion:
+    """A question voters and lists can be compared on: its usable options, in scale order."""
+
+    id: str
+    theme: str
+    codes: tuple[str, ...]
+
+    @property
+    def levels(self) -> int:
+        return len(self.codes)
+
+    def level(self, answer: Answer | None) -> int:
+        """The level index of ``answer``, or -1 when it gives no usable option."""
+        if answer is None or answer.choice is None or answer.choice not in self.codes:
+            return -1
+        return self.codes.index(answer.choice)
+
+
+@dataclass(frozen=True)
+class EncodedVoters:
+    """Voters' levels (rows x questions, -1 = skipped) and importance flags."""
+
+    levels: npt.NDArray[np.int8]
+    important: npt.NDArray[np.bool_]
+
+
+def match_questions(questionnaire: Questionnaire) -> tuple[MatchQuestion, ...]:
+    """The questions of kinds single_choice, commitment and position with 2+ usable options."""
+    scales = {scale.id: scale for scale in questionnaire.scales}
+    found = []
+    for question in questionnaire.questions:
+        scale = scales.get(getattr(question, "scale", ""))
+        if question.kind not in MATCHED_KINDS or scale is None:
+            continue
+        codes = tuple(o.code for o in scale.options if not o.not_applicable)
+        if len(codes) >= 2:
+            found.append(MatchQuestion(question.id, question.theme, codes))
+    return tuple(found)
+
+
+def encode_voter(voter: VoterAnswers, questions: tuple[MatchQuestion, ...]) -> EncodedVoters:
+    """One voter as a 1-row matrix; skipped or unusable answers are -1."""
+    import numpy as np
+
+    levels = [_voter_level(voter.answers.get(q.id), q) for q in questions]
+    important = [bool(getattr(voter.answers.get(q.id), "important", False)) for q in questions]
+    return EncodedVoters(
+        np.array([levels], dtype=np.int8).reshape(1, len(questions)),
+        np.array([important], dtype=np.bool_).reshape(1, len(questions)),
+    )
+
+
+def _voter_level(answer: Answer | None, question: MatchQuestion) -> int:
+    if answer is None or getattr(answer, "skip", False):
+        return -1
+    return question.level(answer)
+
+
+def encode_lists(
+    project: Project, questions: tuple[MatchQuestion, ...], *, include_unpublished: bool = False
+) -> tuple[tuple[Respondent, ...], npt.NDArray[np.int8], tuple[UnscoredList, ...]]:
+    """The lists that can be matched (they answered), their levels, and the others with why."""
+    import numpy as np
+
+    kept: list[Respondent] = []
+    rows: list[list[int]] = []
+    left: list[UnscoredList] = []
+    for respondent in project.respondents:
+        response = project.responses_by_respondent.get(respondent.id)
+        reason = _reason(respondent, response is not None)
+        if reason is None and response is not None and not response.consent_to_publish:
+            reason = None if include_unpublished else "no_consent"
+        if reason is not None or response is None:
+            left.append(_left(respondent, reason or "no_response"))
+            continue
+        kept.append(respondent)
+        rows.append([q.level(response.answers.get(q.id)) for q in questions])
+    levels = np.array(rows, dtype=np.int8).reshape(len(rows), len(questions))
+    return tuple(kept), levels, tuple(left)
+
+
+def _reason(respondent: Respondent, has_response: bool) -> str | None:
+    if respondent.status in _NOT_MATCHED:
+        return respondent.status
+    return None if has_response else "no_response"
+
+
+def _left(respondent: Respondent, reason: str) -> UnscoredList:
+    return UnscoredList.model_validate(
+        {"respondent": respondent.id, "name": respondent.name, "status": respondent.status,
+         "reason": reason}
+    )  # fmt: skip

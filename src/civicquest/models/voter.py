@@ -1,0 +1,51 @@
+"""A voter's answers: the same file format as a list's response, plus skip and importance marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import CivicModel, Identifier
+from .responses import VALUE_FIELDS, Answer, QuestionnaireRef
+
+__all__ = ["VoterAnswer", "VoterAnswers"]
+
+
+class VoterAnswer(Answer):
+    """An answer, with optional ``important: true`` (counts double) and ``skip: true``."""
+
+    important: bool = Field(default=False, description="The voter marks the question important.")
+    skip: bool = Field(default=False, description="The voter skips the question.")
+
+    @model_validator(mode="after")
+    def _exactly_one_value(self) -> VoterAnswer:
+        given = [name for name in VALUE_FIELDS if getattr(self, name) is not None]
+        if self.no_answer is not None:
+            given.append("no_answer")
+        if len(given) > 1 or (not given and not self.skip):
+            listed = ", ".join(given) or "none"
+            raise ValueError(
+                "an answer needs exactly one of choice, choices, text, number or no_answer, "
+                f"or skip: true (given: {listed})"
+            )
+        return self
+
+    @property
+    def skipped(self) -> bool:
+        """Whether this question is left out of the voter's matching."""
+        return self.skip or self.choice is None
+
+
+class VoterAnswers(CivicModel):
+    """A voter's answers. A list's response file is accepted as it is."""
+
+    respondent: Identifier | None = None
+    questionnaire: QuestionnaireRef | None = None
+    received: dt.date | None = None
+    round: int = Field(default=1, ge=1, le=2)
+    channel: Literal["form", "letter", "email", "meeting", "other"] = "form"
+    consent_to_publish: bool | None = None
+    answers: dict[Identifier, VoterAnswer] = Field(default_factory=dict)
+    comment: str | None = None

@@ -1,0 +1,122 @@
+"""Readable renderings of score and match reports: text tables and CSV.
+
+Display rounding is half up, ``floor(x + 0.5)``, as in the browser tools (never ``round()``,
+which rounds halves to even).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Sequence
+
+from ..models.results import MatchReport, ScoreReport
+
+__all__ = ["half_up", "match_table", "score_csv", "score_table"]
+
+_WORDS = {
+    "fr": {
+        "rank": "rang",
+        "list": "liste",
+        "overall": "global",
+        "levels": "réponses par niveau",
+        "unscored": "non comparées",
+        "method": "méthode",
+        "agreement": "accord",
+        "missing": "sans réponse",
+    },
+    "en": {
+        "rank": "rank",
+        "list": "list",
+        "overall": "overall",
+        "levels": "answers by level",
+        "unscored": "not compared",
+        "method": "method",
+        "agreement": "agreement",
+        "missing": "no answer",
+    },
+}
+
+
+def half_up(value: float | None) -> str:
+    """``floor(x + 0.5)`` as text, or an en dash for no value."""
+    if value is None or math.isnan(value):
+        return "–"
+    return str(math.floor(value + 0.5))
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS.get(lang, _WORDS["en"])
+
+
+def score_table(report: ScoreReport, lang: str = "fr") -> str:
+    """A plain-text table: one row per list, overall then per-theme scores, or level counts."""
+    words = _words(lang)
+    if report.ranked:
+        head = (words["rank"], words["list"], words["overall"], *report.themes)
+        rows = [
+            (
+                str(item.rank or "–"),
+                item.name,
+                half_up(item.score),
+                *(half_up(theme.score) for theme in item.themes),
+            )
+            for item in report.lists
+        ]
+    else:
+        head = (words["list"], words["levels"])
+        rows = [(item.name, _levels_text(item.levels)) for item in report.lists]
+    lines = [f"{words['method']} : {report.reproducibility.method}", ""]
+    lines += _table([head, *rows])
+    if report.unscored:
+        lines += ["", f"{words['unscored']} :"]
+        lines += [f"  {item.name} ({item.reason})" for item in report.unscored]
+    return "\n".join(lines)
+
+
+def _levels_text(levels: dict[str, int]) -> str:
+    return ", ".join(f"{label} {count}" for label, count in levels.items())
+
+
+def score_csv(report: ScoreReport) -> str:
+    """CSV: one row per list and theme (theme ``*`` is the overall score)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["respondent", "name", "status", "rank", "theme", "score", "points", "maximum"])
+    for item in report.lists:
+        head = [item.respondent, item.name, item.status, item.rank or ""]
+        writer.writerow([*head, "*", _plain(item.score), "", ""])
+        for theme in item.themes:
+            writer.writerow([*head, theme.theme, _plain(theme.score), theme.points, theme.maximum])
+    return buffer.getvalue()
+
+
+def _plain(value: float | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") -> str:
+    """A plain-text table of a voter's agreement with each list, best first."""
+    words = _words(lang)
+    head = (words["rank"], words["list"], words["agreement"], *themes, words["missing"])
+    rows = [
+        (
+            str(item.rank),
+            item.name,
+            half_up(item.agreement) + " %",
+            *(half_up(theme.agreement) for theme in item.themes),
+            str(len(item.missing)),
+        )
+        for item in report.lists
+    ]
+    lines = [f"{words['method']} : {report.reproducibility.method}", ""]
+    return "\n".join(lines + _table([head, *rows]))
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]

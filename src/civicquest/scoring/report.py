@@ -1,0 +1,194 @@
+"""Build a :class:`ScoreReport`: scores from the kernel, and the breakdown that explains them."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..__about__ import __version__
+from ..models.project import Project
+from ..models.results import (
+    Contribution,
+    ListScore,
+    Reproducibility,
+    ScoreReport,
+    ThemeScore,
+)
+from ..models.scoring import MissingRules, ScoringConfig
+from .aggregate import competition_ranks, level_counts, scores_from_sums
+from .encoding import EncodedLists, encode_project
+from .kernels import theme_sums
+from .tables import NEUTRAL, SHIFT, ScoringTables, build_tables, case_of_code
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["ScoringRun", "build_report", "lot_order", "prepare"]
+
+_REASONS = {
+    "exclude": "excluded by the policy for this case",
+    "zero": "counted as 0 (no commitment) by the policy for this case",
+    "neutral": f"counted as neutral ({NEUTRAL}) by the policy for this case",
+}
+
+
+@dataclass(frozen=True)
+class ScoringRun:
+    """A project encoded under a scoring configuration: ready to score."""
+
+    project: Project
+    config: ScoringConfig
+    tables: ScoringTables
+    encoded: EncodedLists
+
+
+def prepare(
+    project: Project, missing: MissingRules | None = None, *, include_unpublished: bool = False
+) -> ScoringRun:
+    """Build the tables (with ``missing`` overriding the project's policy) and encode the lists."""
+    config = project.scoring or ScoringConfig()
+    if missing is not None:
+        config = config.model_copy(update={"missing": missing})
+    tables = build_tables(project.questionnaire, config)
+    encoded = encode_project(project, tables, include_unpublished=include_unpublished)
+    return ScoringRun(project, config, tables, encoded)
+
+
+def build_report(
+    run: ScoringRun, method: str, options: dict[str, Any], *, ranked: bool, order: str,
+    seed: int | None = None,
+) -> ScoreReport:  # fmt: skip
+    """Score every list of ``run`` and explain each score."""
+    sums = theme_sums(run.encoded.codes, run.tables)
+    theme_scores, overall = scores_from_sums(sums, run.tables.theme_weights)
+    labels, counts = level_counts(run.encoded.codes, run.tables)
+    lists = [
+        _list_score(run, row, theme_scores[row], overall[row] if ranked else math.nan)
+        .model_copy(update={"levels": _levels(labels, counts[row])})
+        for row in range(len(run.encoded.respondents))
+    ]  # fmt: skip
+    lists = _ordered(lists, order, seed)
+    return ScoreReport(
+        reproducibility=_reproducibility(run, method, options),
+        ranked=ranked,
+        order=order,
+        themes=run.tables.themes,
+        lists=tuple(lists),
+        unscored=run.encoded.unscored,
+    )
+
+
+def _ordered(lists: list[ListScore], order: str, seed: int | None) -> list[ListScore]:
+    if order == "alphabetical":
+        return sorted(lists, key=lambda item: (item.name.casefold(), item.respondent))
+    if order == "lot":
+        ids = lot_order([item.respondent for item in lists], seed or 0)
+        return sorted(lists, key=lambda item: ids.index(item.respondent))
+    scores = _nan_array([item.score for item in lists])
+    ranks = competition_ranks(scores)
+    ranked = [
+        item.model_copy(update={"rank": rank}) for item, rank in zip(lists, ranks, strict=True)
+    ]
+    big = len(lists) + 1
+    return sorted(
+        ranked, key=lambda item: (item.rank or big, item.name.casefold(), item.respondent)
+    )
+
+
+def lot_order(ids: list[str], seed: int) -> list[str]:
+    """An order drawn by lot that anyone can check: sort by SHA-256 of ``"<seed>:<id>"``."""
+    return sorted(ids, key=lambda item: hashlib.sha256(f"{seed}:{item}".encode()).hexdigest())
+
+
+def _nan_array(values: list[float | None]) -> npt.NDArray[np.float64]:
+    import numpy as np
+
+    return np.array([math.nan if v is None else v for v in values], dtype=np.float64)
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+def _list_score(
+    run: ScoringRun, row: int, themes: npt.NDArray[np.float64], overall: float
+) -> ListScore:
+    respondent = run.encoded.respondents[row]
+    breakdown = _breakdown(run.tables, run.encoded.codes[row])
+    return ListScore(
+        respondent=respondent.id,
+        name=respondent.name,
+        status=respondent.status,
+        score=_number(overall),
+        themes=_theme_scores(run.tables, breakdown, themes),
+        breakdown=breakdown,
+    )
+
+
+def _theme_scores(
+    tables: ScoringTables, breakdown: tuple[Contribution, ...], scores: npt.NDArray[np.float64]
+) -> tuple[ThemeScore, ...]:
+    result = []
+    for index, theme in enumerate(tables.themes):
+        mine = [c for c in breakdown if c.theme == theme]
+        result.append(
+            ThemeScore(
+                theme=theme,
+                score=_number(float(scores[index])),
+                points=sum(c.points for c in mine),
+                maximum=sum(c.maximum for c in mine),
+                weight=float(tables.theme_weights[index]),
+            )
+        )
+    return tuple(result)
+
+
+def _breakdown(tables: ScoringTables, codes: npt.NDArray[np.int8]) -> tuple[Contribution, ...]:
+    items = []
+    for question, raw, points, maximum in zip(
+        tables.questions,
+        codes.tolist(),
+        tables.points[range(len(tables.questions)), codes.astype(int) + SHIFT].tolist(),
+        tables.maximum[range(len(tables.questions)), codes.astype(int) + SHIFT].tolist(),
+        strict=True,
+    ):
+        case = case_of_code(raw)
+        answered = case == "answered"
+        policy = tables.policies.get(case, "exclude")
+        items.append(
+            Contribution(
+                question=question.id,
+                theme=question.theme,
+                case=case,
+                choice=question.codes[raw] if answered else None,
+                value=question.scores[raw] if answered else _imputed(policy),
+                weight=question.weight,
+                points=points,
+                maximum=maximum,
+                excluded=maximum == 0,
+                reason=None if answered else _REASONS[policy] + f" ({case})",
+            )
+        )
+    return tuple(items)
+
+
+def _imputed(policy: str) -> float | None:
+    return {"zero": 0.0, "neutral": NEUTRAL}.get(policy)
+
+
+def _levels(labels: tuple[str, ...], counts: npt.NDArray[np.int64]) -> dict[str, int]:
+    return {label: int(n) for label, n in zip(labels, counts.tolist(), strict=True) if n}
+
+
+def _reproducibility(run: ScoringRun, method: str, options: dict[str, Any]) -> Reproducibility:
+    questionnaire = run.project.questionnaire
+    return Reproducibility(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        method=method,
+        parameters={"options": options, "scoring": run.config.model_dump(mode="json")},
+        civicquest_version=__version__,
+    )
