@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from .models.questionnaire import Questionnaire
 from .models.respondents import RespondentList
 from .models.responses import Response
+from .models.scoring import ScoringConfig
 
 __all__ = ["SCHEMA_NAMES", "json_schema"]
 
@@ -16,6 +17,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "questionnaire": Questionnaire,
     "respondents": RespondentList,
     "response": Response,
+    "scoring": ScoringConfig,
 }
 SCHEMA_NAMES = tuple(_MODELS)
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

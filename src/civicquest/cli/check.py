@@ -47,7 +47,7 @@ def summary(path: Path, lang: str) -> None:
 
 
 @click.command()
-@click.argument("name", type=click.Choice(["questionnaire", "respondents", "response"]))
+@click.argument("name", type=click.Choice(["questionnaire", "respondents", "response", "scoring"]))
 @click.option(
     "-o",
     "--output",
