@@ -17,8 +17,10 @@ from .models.project import Project
 
 __all__ = [
     "ExportInput",
+    "ExportOutput",
     "Exporter",
     "Importer",
+    "Needs",
     "NoOptions",
     "ScoringMethod",
     "validate_record_name",
@@ -41,15 +43,22 @@ def validate_record_name(kind: str, name: str) -> None:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExportInput:
-    """What an exporter receives: the project, its validated options, and the language."""
+    """What an exporter receives: the project, its validated options, and the language.
+
+    The core has already applied the publication rules to ``project``: private contacts are
+    removed unless asked for, and the responses of lists that did not consent to publication
+    carry no answers and no comment (their ids are in ``withheld``) unless asked for.
+    """
 
     project: Project
     options: BaseModel
     lang: str = "fr"
     results: Any = None
+    withheld: frozenset[str] = frozenset()
 
 
 ExportOutput = bytes | Mapping[str, bytes]
+Needs = Literal["questionnaire", "responses", "results"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,7 +74,7 @@ class Exporter:
     export: Callable[[ExportInput], ExportOutput]
     file_extensions: tuple[str, ...] = ()
     media_type: str = "application/octet-stream"
-    needs: Literal["questionnaire", "responses", "results"] = "responses"
+    needs: Needs = "responses"
     writes: Literal["file", "folder"] = "file"
     options: type[BaseModel] = NoOptions
     aliases: tuple[str, ...] = ()
@@ -73,6 +82,11 @@ class Exporter:
     def __post_init__(self) -> None:
         for name in (self.name, *self.aliases):
             validate_record_name("exporter", name)
+        for extension in self.file_extensions:
+            if not re.fullmatch(r"^\.[a-z0-9][a-z0-9.]{0,15}$", extension):
+                raise ValueError(f"invalid file extension {extension!r} for exporter {self.name!r}")
+        if not (isinstance(self.options, type) and issubclass(self.options, BaseModel)):
+            raise TypeError(f"exporter {self.name!r}: options must be a pydantic model class")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

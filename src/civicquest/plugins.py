@@ -1,89 +1,411 @@
 """The plugin manager (internal): built lazily, once; typed accessors over the hooks.
 
-Only this module calls ``pm.hook.*``.
+Only this module calls hook implementations. Each implementation is called on its own, so a
+plugin that fails to import, registers an unknown hook or raises inside a hook is reported by
+name (see :func:`get_plugin_failures` and ``civicquest plugins``) while the others keep working.
+
+Environment variables:
+
+``CIVICQUEST_DISABLE_PLUGINS``
+    comma-separated entry-point or distribution names never to load.
+``CIVICQUEST_LOAD_PLUGINS``
+    if set, load only these (comma-separated); set it empty to load no installed plugin.
+``CIVICQUEST_STRICT_PLUGINS``
+    if ``1``, any plugin failure raises :class:`~civicquest.errors.PluginError` (for tests).
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
-from collections.abc import Iterable, Mapping
-from typing import Protocol, TypeVar
+import difflib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import import_module, metadata
+from typing import Any, TypeVar
 
 import pluggy
 
 from . import hookspecs
+from .__about__ import __version__
 from .errors import PluginError, UsageError
+from .plugin_registry import PluginFailure, Registry, Stage, collect
 from .plugin_types import Exporter, Importer, ScoringMethod
 
 __all__ = [
     "DEFAULT_PLUGINS",
+    "PluginFailure",
+    "PluginHost",
+    "PluginInfo",
+    "create_plugin_host",
+    "get_exporter",
     "get_exporters",
     "get_importers",
+    "get_plugin_failures",
+    "get_plugin_host",
     "get_plugin_manager",
     "get_scoring_method",
     "get_scoring_methods",
+    "list_plugins",
+    "set_plugin_host",
 ]
 
-DEFAULT_PLUGINS: tuple[str, ...] = ("civicquest.default_plugins.scoring_methods",)
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "civicquest.default_plugins.canonical",
+    "civicquest.default_plugins.json_schema",
+    "civicquest.default_plugins.scoring_methods",
+)
+HOOK_NAMES: tuple[str, ...] = (
+    "register_commands",
+    "register_exporters",
+    "register_importers",
+    "register_scoring_methods",
+)
+
+R = TypeVar("R", Exporter, Importer, ScoringMethod)
 
 
-class _Named(Protocol):
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """One registered plugin, as ``civicquest plugins`` shows it."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    default: bool
+    hooks: tuple[str, ...]
+    provides: Mapping[str, tuple[str, ...]]
+
+
+@dataclass
+class PluginHost:
+    """A plugin manager, what went wrong while loading plugins, and cached registries."""
+
+    manager: pluggy.PluginManager
+    strict: bool = False
+    distributions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _failures: dict[tuple[str, str, str], PluginFailure] = field(default_factory=dict)
+    _cache: dict[tuple[str, tuple[str, ...]], Any] = field(default_factory=dict)
+
+    def fail(self, plugin: str, stage: Stage, message: str) -> None:
+        failure = PluginFailure(plugin, stage, message)
+        if self.strict:
+            raise PluginError(str(failure))
+        self._failures[(plugin, stage, message)] = failure
+
     @property
-    def name(self) -> str: ...
-    @property
-    def aliases(self) -> tuple[str, ...]: ...
+    def failures(self) -> list[PluginFailure]:
+        return list(self._failures.values())
+
+    def registered(self) -> tuple[str, ...]:
+        return tuple(sorted(n for n, p in self.manager.list_name_plugin() if p is not None))
 
 
-Record = TypeVar("Record", bound=_Named)
-
-
-@functools.cache
-def get_plugin_manager() -> pluggy.PluginManager:
-    """Build the plugin manager on first use: default plugins, then entry points."""
-    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
-    manager.add_hookspecs(hookspecs)
+def create_plugin_host(
+    *,
+    entry_points: bool = True,
+    strict: bool | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> PluginHost:
+    """Build a plugin manager: hook specs, default plugins, then installed entry points."""
+    env = os.environ if environ is None else environ
+    strict = env.get("CIVICQUEST_STRICT_PLUGINS", "") == "1" if strict is None else strict
+    host = PluginHost(pluggy.PluginManager(hookspecs.PROJECT_NAME), strict=strict)
+    host.manager.add_hookspecs(hookspecs)
     for module_name in DEFAULT_PLUGINS:
-        manager.register(importlib.import_module(module_name), name=module_name)
-    manager.load_setuptools_entrypoints(hookspecs.PROJECT_NAME)
+        host.manager.register(import_module(module_name), name=module_name)
+    if entry_points:
+        _load_entry_points(host, env)
+    drop_unknown_hooks(host)
+    return host
+
+
+def _names(value: str | None) -> set[str]:
+    return {part.strip() for part in (value or "").split(",") if part.strip()}
+
+
+def _load_entry_points(host: PluginHost, env: Mapping[str, str]) -> None:
+    blocked = _names(env.get("CIVICQUEST_DISABLE_PLUGINS"))
+    allowed = (
+        _names(env.get("CIVICQUEST_LOAD_PLUGINS")) if "CIVICQUEST_LOAD_PLUGINS" in env else None
+    )
+    for entry in sorted(metadata.entry_points(group=hookspecs.PROJECT_NAME), key=_ep_key):
+        keys = {entry.name, entry.dist.name if entry.dist else entry.name}
+        if keys & blocked or (allowed is not None and not keys & allowed):
+            host.manager.set_blocked(entry.name)
+            continue
+        if host.manager.has_plugin(entry.name):
+            continue
+        _load_entry_point(host, entry)
+
+
+def _ep_key(entry: metadata.EntryPoint) -> str:
+    return entry.name
+
+
+def _load_entry_point(host: PluginHost, entry: metadata.EntryPoint) -> None:
     try:
-        manager.check_pending()
-    except pluggy.PluginValidationError as error:
-        raise PluginError(f"plugin {error.plugin!r}: {error}") from error
-    return manager
+        plugin = entry.load()
+    except Exception as error:
+        host.fail(entry.name, "import", f"cannot import {entry.value!r}: {_describe(error)}")
+        return
+    try:
+        host.manager.register(plugin, name=entry.name)
+    except (ValueError, pluggy.PluginValidationError) as error:
+        host.fail(entry.name, "register", _describe(error))
+        return
+    if entry.dist is not None:
+        host.distributions[entry.name] = (entry.dist.name, entry.dist.version)
 
 
-def _collect(kind: str, results: Iterable[Iterable[Record]]) -> dict[str, Record]:
-    """Gather records by name and alias, refusing duplicates; sorted by name."""
-    by_name: dict[str, Record] = {}
-    for record in (record for result in results for record in result):
-        for name in (record.name, *record.aliases):
-            if name in by_name:
-                raise PluginError(f"two {kind}s are named {name!r}")
-            by_name[name] = record
-    return dict(sorted(by_name.items()))
+def drop_unknown_hooks(host: PluginHost) -> None:
+    """Report and unregister plugins that implement a hook civicquest does not define.
+
+    This is what pluggy's ``check_pending()`` checks, done per plugin so the message can name
+    the plugin and suggest the hook that was probably meant; ``check_pending()`` then confirms.
+    """
+    for hook_name, caller in sorted(vars(host.manager.hook).items()):
+        if not isinstance(caller, pluggy.HookCaller) or caller.spec is not None:
+            continue
+        for impl in caller.get_hookimpls():
+            if impl.optionalhook or not host.manager.is_registered(impl.plugin):
+                continue
+            host.fail(impl.plugin_name, "unknown-hook", _unknown_hook_message(hook_name))
+            host.manager.unregister(impl.plugin)
+    try:
+        host.manager.check_pending()
+    except pluggy.PluginValidationError as error:  # pragma: no cover - guarded above
+        raise PluginError(f"plugin {host.manager.get_name(error.plugin)!r}: {error}") from error
+
+
+def _unknown_hook_message(hook_name: str) -> str:
+    close = difflib.get_close_matches(hook_name, HOOK_NAMES, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; hooks: {', '.join(HOOK_NAMES)}"
+    return f"implements {hook_name!r}, which is not a civicquest hook{hint}"
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+_current: PluginHost | None = None
+
+
+def get_plugin_host() -> PluginHost:
+    """The plugin host of this process, built on first use and kept."""
+    global _current
+    if _current is None:
+        _current = create_plugin_host()
+    return _current
+
+
+def set_plugin_host(host: PluginHost | None) -> PluginHost | None:
+    """Replace the plugin host (``None``: rebuild on next use); returns the previous one."""
+    global _current
+    previous, _current = _current, host
+    return previous
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The pluggy manager, built lazily: default plugins, then entry points."""
+    return get_plugin_host().manager
+
+
+def get_plugin_failures() -> list[PluginFailure]:
+    """Every plugin problem met so far, once all registries have been gathered."""
+    host = get_plugin_host()
+    for hook_name in HOOK_NAMES:
+        _registry_or_commands(host, hook_name)
+    return host.failures
+
+
+def call_each(host: PluginHost, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+    """Call every implementation of a hook on its own: ``(plugin name, result)`` pairs.
+
+    An implementation that raises is reported and skipped.
+    """
+    caller: pluggy.HookCaller = getattr(host.manager.hook, hook_name)
+    results: list[tuple[str, Any]] = []
+    for impl in reversed(caller.get_hookimpls()):
+        try:
+            result: Any = impl.function(*(kwargs[name] for name in impl.argnames))
+            results.append((impl.plugin_name, list(result) if result is not None else []))
+        except Exception as error:
+            host.fail(impl.plugin_name, "hook", f"{hook_name}() raised {_describe(error)}")
+    return results
+
+
+def _claims(host: PluginHost, hook_name: str, record_type: type[R]) -> list[tuple[str, R]]:
+    claims: list[tuple[str, R]] = []
+    for plugin, records in call_each(host, hook_name):
+        for record in records:
+            if isinstance(record, record_type):
+                claims.append((plugin, record))
+            else:
+                found = type(record).__name__
+                message = f"{hook_name}() gave a {found}, not a {record_type.__name__}"
+                host.fail(plugin, "record", message)
+    return claims
+
+
+def _registry(host: PluginHost, kind: str, hook_name: str, record_type: type[R]) -> Registry[R]:
+    key = (hook_name, host.registered())
+    if key not in host._cache:
+        registry, failures = collect(kind, _claims(host, hook_name, record_type), DEFAULT_PLUGINS)
+        for failure in failures:
+            host.fail(failure.plugin, failure.stage, failure.message)
+        host._cache[key] = registry
+    cached: Registry[R] = host._cache[key]
+    return cached
+
+
+def _registry_or_commands(host: PluginHost, hook_name: str) -> object:
+    if hook_name == "register_commands":
+        return plugin_commands(host)
+    record_type = _RECORD_TYPES[hook_name]
+    return _registry(host, _KINDS[hook_name], hook_name, record_type)
+
+
+_RECORD_TYPES: dict[str, type[Any]] = {
+    "register_exporters": Exporter,
+    "register_importers": Importer,
+    "register_scoring_methods": ScoringMethod,
+}
+_KINDS = {
+    "register_exporters": "exporter",
+    "register_importers": "importer",
+    "register_scoring_methods": "scoring method",
+}
+
+
+def exporter_registry() -> Registry[Exporter]:
+    return _registry(get_plugin_host(), "exporter", "register_exporters", Exporter)
+
+
+def importer_registry() -> Registry[Importer]:
+    return _registry(get_plugin_host(), "importer", "register_importers", Importer)
+
+
+def scoring_registry() -> Registry[ScoringMethod]:
+    host = get_plugin_host()
+    return _registry(host, "scoring method", "register_scoring_methods", ScoringMethod)
+
+
+def _lookup(kind: str, registry: Registry[R], name: str) -> R:
+    key = name.strip().lower()
+    if key in registry.by_name:
+        return registry.by_name[key]
+    if key in registry.conflicts:
+        listed = " and ".join(repr(plugin) for plugin in registry.conflicts[key])
+        raise PluginError(
+            f"the {kind} {key!r} is provided by several plugins ({listed}); uninstall one, "
+            f"or disable it with CIVICQUEST_DISABLE_PLUGINS"
+        )
+    known = ", ".join(registry.records) or "none"
+    raise UsageError(f"unknown {kind} {name!r}; available: {known}")
+
+
+def get_exporters() -> Mapping[str, Exporter]:
+    """Every exporter by name (aliases included), sorted."""
+    return exporter_registry().by_name
+
+
+def get_exporter(name: str) -> Exporter:
+    """The exporter called ``name`` (or an alias); :class:`UsageError` if there is none."""
+    return _lookup("export format", exporter_registry(), name)
+
+
+def get_importers() -> Mapping[str, Importer]:
+    """Every importer by name (aliases included), sorted."""
+    return importer_registry().by_name
 
 
 def get_scoring_methods() -> Mapping[str, ScoringMethod]:
-    """Every scoring method by name (aliases included)."""
-    hook = get_plugin_manager().hook.register_scoring_methods
-    return _collect("scoring method", hook())
+    """Every scoring method by name (aliases included), sorted."""
+    return scoring_registry().by_name
 
 
 def get_scoring_method(name: str) -> ScoringMethod:
     """The scoring method called ``name``; raises :class:`UsageError` if there is none."""
-    methods = get_scoring_methods()
-    if name not in methods:
-        known = ", ".join(sorted({m.name for m in methods.values()})) or "none"
-        raise UsageError(f"unknown scoring method {name!r}; available: {known}")
-    return methods[name]
+    return _lookup("scoring method", scoring_registry(), name)
 
 
-def get_exporters() -> Mapping[str, Exporter]:
-    """Every exporter by name (aliases included)."""
-    return _collect("exporter", get_plugin_manager().hook.register_exporters())
+def plugin_commands(host: PluginHost | None = None) -> dict[str, Any]:
+    """Commands that plugins add through ``register_commands``, by name (click commands)."""
+    host = host or get_plugin_host()
+    key = ("register_commands", host.registered())
+    if key not in host._cache:
+        host._cache[key] = _commands_by_plugin(host)
+    by_plugin: dict[str, dict[str, Any]] = host._cache[key]
+    return {name: command for commands in by_plugin.values() for name, command in commands.items()}
 
 
-def get_importers() -> Mapping[str, Importer]:
-    """Every importer by name (aliases included)."""
-    return _collect("importer", get_plugin_manager().hook.register_importers())
+def _commands_by_plugin(host: PluginHost) -> dict[str, dict[str, Any]]:
+    from .cli import COMMANDS
+
+    by_plugin: dict[str, dict[str, Any]] = {}
+    taken = set(COMMANDS)
+    for plugin, group in _each_commands_group(host):
+        for name in sorted(group.commands):
+            if name in taken:
+                host.fail(plugin, "conflict", f"the command {name!r} already exists")
+                continue
+            taken.add(name)
+            by_plugin.setdefault(plugin, {})[name] = group.commands[name]
+    return by_plugin
+
+
+def _each_commands_group(host: PluginHost) -> Iterable[tuple[str, Any]]:
+    import click
+
+    caller = host.manager.hook.register_commands
+    for impl in reversed(caller.get_hookimpls()):
+        group = click.Group()
+        try:
+            impl.function(*(group for _ in impl.argnames))
+        except Exception as error:
+            host.fail(impl.plugin_name, "hook", f"register_commands() raised {_describe(error)}")
+            continue
+        yield impl.plugin_name, group
+
+
+def list_plugins(include_defaults: bool = True) -> list[PluginInfo]:
+    """The registered plugins, sorted by name, with their version and what each provides."""
+    host = get_plugin_host()
+    provides = _provided_names(host)
+    infos = []
+    for name, plugin in sorted(host.manager.list_name_plugin()):
+        default = name in DEFAULT_PLUGINS
+        if plugin is None or (default and not include_defaults):
+            continue
+        distribution, version = host.distributions.get(name, (None, None))
+        if default:
+            distribution, version = "civicquest", __version__
+        hooks = tuple(sorted(c.name for c in host.manager.get_hookcallers(plugin) or ()))
+        infos.append(PluginInfo(name, distribution, version, default, hooks, provides(name)))
+    return infos
+
+
+def _provided_names(host: PluginHost) -> Callable[[str], Mapping[str, tuple[str, ...]]]:
+    registries: dict[str, Registry[Any]] = {
+        "exporters": exporter_registry(),
+        "importers": importer_registry(),
+        "scoring_methods": scoring_registry(),
+    }
+    commands = plugin_commands(host)
+    command_owner = _command_owners(host)
+
+    def provided(plugin: str) -> Mapping[str, tuple[str, ...]]:
+        found = {
+            kind: tuple(name for name, owner in registry.providers.items() if owner == plugin)
+            for kind, registry in registries.items()
+        }
+        found["commands"] = tuple(n for n in commands if command_owner.get(n) == plugin)
+        return {kind: names for kind, names in found.items() if names}
+
+    return provided
+
+
+def _command_owners(host: PluginHost) -> dict[str, str]:
+    key = ("register_commands", host.registered())
+    by_plugin: dict[str, dict[str, Any]] = host._cache.get(key, {})
+    return {name: plugin for plugin, commands in by_plugin.items() for name in commands}

@@ -22,6 +22,9 @@ COMMANDS: dict[str, str] = {
     "score": "score:score",
     "match": "match:match",
     "sensitivity": "score:sensitivity",
+    "export": "export:export",
+    "formats": "plugins:formats",
+    "plugins": "plugins:plugins",
 }
 
 
@@ -37,6 +40,13 @@ class LazyGroup(click.Group):
             module = importlib.import_module(f"{__name__}.{module_name}")
             command: click.Command = getattr(module, attribute)
             return command
+        # Commands added by plugins (register_commands) are loaded only when one is asked
+        # for, so that ``civicquest --help`` never builds the plugin manager.
+        if cmd_name not in self.commands:
+            from ..plugins import plugin_commands
+
+            plugin_command: click.Command | None = plugin_commands().get(cmd_name)
+            return plugin_command
         return super().get_command(ctx, cmd_name)
 
 
@@ -48,6 +58,8 @@ def cli() -> None:
     civicquest: questionnaires from associations to candidate lists.
 
     Exemple / example:  civicquest validate examples/aix2026
+
+    Commandes des extensions / plugin commands:  civicquest plugins
     """
 
 

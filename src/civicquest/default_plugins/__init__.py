@@ -1,1 +1,1 @@
-"""Built-in features, registered through the same hooks as third-party plugins."""
+"""Built-in plugins: features of the core, registered through the same hooks as any plugin."""

@@ -1,0 +1,98 @@
+"""XLSX export: the questionnaire, the lists, then one sheet per theme.
+
+Headers are frozen and columns sized to be read. Text cells are typed as text (never formulas)
+and marked with Excel's "quote prefix" when they start like a formula; characters an XLSX cell
+cannot hold are escaped the way Excel does (``_x000D_``). The bytes are deterministic.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+
+from civicquest.plugin_types import ExportInput
+
+from .cells import FORMULA_PREFIXES, ooxml_escape
+from .table import Table, lists_table, questionnaire_table, theme_table
+
+__all__ = ["sheet_title", "to_xlsx"]
+
+FIXED_TIME = datetime(2000, 1, 1)
+MAX_WIDTH, MIN_WIDTH = 60, 8
+
+
+def sheet_title(text: str, taken: set[str]) -> str:
+    """A valid, unique sheet title (at most 31 characters, none of ``[]:*?/\\``)."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", text)[:31] or "sheet"
+    title, number = base, 2
+    while title.lower() in taken:
+        suffix = f"~{number}"
+        title, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(title.lower())
+    return title
+
+
+def to_xlsx(data: ExportInput) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    taken: set[str] = set()
+    _add_sheet(workbook, sheet_title("Questionnaire", taken), questionnaire_table(data))
+    _add_sheet(workbook, sheet_title("Listes", taken), lists_table(data))
+    for theme in data.project.questionnaire.themes:
+        _add_sheet(workbook, sheet_title(theme.id, taken), theme_table(data, theme.id))
+    workbook.properties.created = FIXED_TIME
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _deterministic(buffer.getvalue())
+
+
+def _add_sheet(workbook: object, title: str, table: Table) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    header, rows = table
+    sheet = workbook.create_sheet(title)  # type: ignore[attr-defined]
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for row_number, row in enumerate([header, *rows], start=1):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            cell.value = ooxml_escape(value)
+            cell.data_type = "s"
+            cell.alignment = wrap
+            if value.startswith(FORMULA_PREFIXES):
+                cell.quotePrefix = True
+            if row_number == 1:
+                cell.font = bold
+    sheet.freeze_panes = "B2"
+    _size_columns(sheet, [header, *rows])
+
+
+def _size_columns(sheet: object, rows: list[list[str]]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index in range(len(rows[0])):
+        longest = max(len(line) for row in rows for line in row[index].splitlines() or [""])
+        width = max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width  # type: ignore[attr-defined]
+
+
+def _deterministic(data: bytes) -> bytes:
+    """Same workbook, same bytes: fixed timestamps in the zip and in docProps/core.xml."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>2000-01-01T00:00:00Z\g<2>",
+                    content,
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return buffer.getvalue()

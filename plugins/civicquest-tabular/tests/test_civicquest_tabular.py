@@ -1,0 +1,174 @@
+"""civicquest-tabular: CSV and XLSX load back with every answer and comment intact."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import ClassVar
+
+import openpyxl
+import pytest
+from civicquest_tabular import neutralise, ooxml_unescape, restore
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from civicquest.examples import example_path
+from civicquest.export_helpers import answer_label, answer_value
+from civicquest.exporting import export
+from civicquest.loading import load_project
+from civicquest.models import Project
+from civicquest.plugin_types import ExportOutput
+from civicquest.plugins import list_plugins
+from civicquest.testing import HOSTILE_STRINGS, ExporterConformance, aix2026, hostile_project
+
+__all__ = ["aix2026"]  # fixture
+
+AIX = load_project(example_path())
+
+
+def read_csv(
+    output: ExportOutput, delimiter: str = ",", encoding: str = "utf-8"
+) -> list[dict[str, str]]:
+    assert isinstance(output, bytes)
+    text = output.decode(encoding)
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [{key: restore(value) for key, value in row.items()} for row in rows]
+
+
+def read_xlsx(output: ExportOutput) -> dict[str, list[list[str]]]:
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    return {
+        sheet.title: [
+            [ooxml_unescape(str(c.value or "")) for c in row] for row in sheet.iter_rows()
+        ]
+        for sheet in book.worksheets
+    }
+
+
+def test_the_plugin_is_discovered_through_its_entry_point() -> None:
+    info = {p.name: p for p in list_plugins(include_defaults=False)}["tabular"]
+    assert info.distribution == "civicquest-tabular"
+
+
+def _check_long(project: Project, rows: list[dict[str, str]]) -> None:
+    by_key = {(r["respondent"], r["question"]): r for r in rows}
+    assert len(rows) == len(project.respondents) * len(project.questionnaire.questions)
+    for response in project.responses:
+        if not response.consent_to_publish:
+            assert {
+                by_key[(response.respondent, q)]["answer_state"] for q in project.questions_by_id
+            } == {"withheld"}
+            continue
+        for question_id, answer in response.answers.items():
+            row = by_key[(response.respondent, question_id)]
+            assert row["value"] == answer_value(answer)
+            assert row["comment"] == (answer.comment or "")
+
+
+def _check_wide(project: Project, rows: list[dict[str, str]]) -> None:
+    by_list = {row["respondent"]: row for row in rows}
+    for response in project.responses:
+        if response.consent_to_publish:
+            row = by_list[response.respondent]
+            assert row["response_comment"] == (response.comment or "")
+            for question_id, answer in response.answers.items():
+                assert row[question_id] == answer_value(answer)
+                assert row[f"{question_id}_comment"] == (answer.comment or "")
+
+
+def _check_xlsx(project: Project, sheets: dict[str, list[list[str]]]) -> None:
+    for theme in project.questionnaire.themes:
+        header, *rows = sheets[theme.id]
+        by_list = {row[0]: row for row in rows}
+        for response in project.responses:
+            if not response.consent_to_publish:
+                continue
+            row = by_list[response.respondent]
+            for question_id, answer in response.answers.items():
+                question = project.questions_by_id[question_id]
+                if question.theme != theme.id:
+                    continue
+                column = next(i for i, h in enumerate(header) if h.startswith(f"{question_id} — "))
+                assert row[column] == answer_label(project, question, answer, "fr")
+                assert row[column + 1] == (answer.comment or "")
+
+
+comments = st.text(st.characters(codec="utf-8"), max_size=60)
+
+
+@settings(max_examples=25, deadline=None)
+@given(texts=st.lists(comments, min_size=1, max_size=5))
+def test_csv_and_xlsx_round_trip_any_text(texts: list[str]) -> None:
+    project = hostile_project(AIX, tuple(texts))
+    _check_long(project, read_csv(export(project, "csv")))
+    _check_wide(project, read_csv(export(project, "csv", {"variant": "wide"})))
+    _check_xlsx(project, read_xlsx(export(project, "xlsx")))
+
+
+@pytest.mark.parametrize("options", [{"semicolon": True, "bom": True}, {}])
+def test_csv_for_french_excel(aix2026: Project, options: dict[str, bool]) -> None:
+    output = export(aix2026, "csv", options)
+    assert isinstance(output, bytes)
+    assert output.startswith(b"\xef\xbb\xbfquestionnaire;") == bool(options)
+    rows = read_csv(output, ";" if options else ",", "utf-8-sig")
+    _check_long(aix2026, rows)
+
+
+def test_formulas_are_neutralised_in_csv(aix2026: Project) -> None:
+    project = hostile_project(aix2026)
+    output = export(project, "csv")
+    assert isinstance(output, bytes)
+    cells = [cell for row in csv.reader(io.StringIO(output.decode(), newline="")) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=HYPERLINK(" + '"http://evil.example";"cliquez ici")' in cells
+    raw = export(project, "csv", {"neutralise": False})
+    assert isinstance(raw, bytes)
+    assert b"=HYPERLINK" in raw
+    assert b"'=HYPERLINK" not in raw
+
+
+def test_formulas_are_text_in_xlsx(aix2026: Project) -> None:
+    output = export(hostile_project(aix2026), "xlsx")
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    risky = [c for c in cells if str(c.value or "").startswith(("=", "+", "-", "@"))]
+    assert risky
+    assert all(c.data_type == "s" and c.quotePrefix for c in risky)
+
+
+def test_xlsx_layout(aix2026: Project) -> None:
+    output = export(aix2026, "xlsx")
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    assert book.sheetnames == [
+        "Questionnaire",
+        "Listes",
+        *(t.id for t in aix2026.questionnaire.themes),
+    ]
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "B2"
+        assert 8 <= sheet.column_dimensions["B"].width <= 60
+
+
+def test_neutralise_is_reversible() -> None:
+    for text in (*HOSTILE_STRINGS, "", "'", "''x", "plain"):
+        assert restore(neutralise(text)) == text
+        assert not neutralise(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+class TestCsvConformance(ExporterConformance):
+    format_name = "csv"
+
+    def output_text(self, output: ExportOutput) -> str:
+        return "\n".join("\n".join(row.values()) for row in read_csv(output))
+
+
+class TestXlsxConformance(ExporterConformance):
+    format_name = "xlsx"
+    options: ClassVar[dict[str, object]] = {}
+
+    def output_text(self, output: ExportOutput) -> str:
+        sheets = read_xlsx(output)
+        return "\n".join(cell for rows in sheets.values() for row in rows for cell in row)

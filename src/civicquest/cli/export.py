@@ -1,0 +1,124 @@
+"""The export command: any installed format, options as key=value, written atomically."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from ..models import Project
+
+from .options import LANG_OPTION, PROJECT_ARGUMENT
+
+__all__ = ["export"]
+
+
+@click.command()
+@PROJECT_ARGUMENT
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    metavar="FORMAT",
+    help="Format : json, yaml, jsonschema, csv, xlsx, markdown, frictionless… "
+    "(civicquest formats) / format name; guessed from -o's extension if left out.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Fichier ou dossier à écrire (sinon la sortie standard) / file or folder to write.",
+)
+@click.option(
+    "--option",
+    "option_pairs",
+    multiple=True,
+    metavar="CLÉ=VALEUR",
+    help="Option du format, répétable / a format option, repeatable: --option variant=wide.",
+)
+@click.option(
+    "--include-contact",
+    is_flag=True,
+    help="Exporter aussi les contacts privés / also export private contacts.",
+)
+@click.option(
+    "--include-unpublished",
+    is_flag=True,
+    help="Exporter aussi les réponses sans accord de publication / also export answers whose "
+    "list did not consent to publication.",
+)
+@LANG_OPTION
+def export(
+    path: Path,
+    format_name: str | None,
+    output: Path | None,
+    option_pairs: tuple[str, ...],
+    include_contact: bool,
+    include_unpublished: bool,
+    lang: str,
+) -> None:
+    """Exporte un projet dans un format / export a project to a format.
+
+    Par défaut, ni les contacts privés ni les réponses des listes qui n'ont pas accepté la
+    publication ne sont exportés. By default, private contacts and the answers of lists that
+    did not consent to publication are left out (their status is still exported).
+
+    Exemple / example:  civicquest export examples/aix2026 --format xlsx -o aix.xlsx
+    """
+    from ..errors import CivicquestError, UsageError
+    from ..exporting import export as run_export
+    from ..exporting import find_exporter, parse_option_pairs, write_output
+
+    name = format_name or (output.name.partition(".")[2] if output else "")
+    if not name:
+        raise click.UsageError("choisissez un format / choose a format: --format NAME")
+    try:
+        exporter = find_exporter(name)
+        options = parse_option_pairs(option_pairs)
+    except UsageError as error:
+        raise click.BadParameter(str(error), param_hint="--format/--option") from None
+    except CivicquestError as error:
+        raise click.ClickException(str(error)) from None
+    if exporter.writes == "folder" and output is None:
+        raise click.UsageError(
+            f"le format {exporter.name} écrit un dossier : indiquez -o DOSSIER / "
+            f"the {exporter.name} format writes a folder: give -o FOLDER"
+        )
+    project = _load(path, lang)
+    try:
+        result = run_export(
+            project,
+            exporter.name,
+            options,
+            lang=lang,
+            include_contact=include_contact,
+            include_unpublished=include_unpublished,
+        )
+    except UsageError as error:
+        raise click.BadParameter(str(error), param_hint="--option") from None
+    except CivicquestError as error:
+        raise click.ClickException(str(error)) from None
+    if output is None:
+        assert isinstance(result, bytes)
+        sys.stdout.buffer.write(result)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_output(result, output)
+    except (UsageError, OSError) as error:
+        raise click.ClickException(f"{output}: {error}") from None
+    click.echo(f"{output} ← {exporter.name}", err=True)
+
+
+def _load(path: Path, lang: str) -> Project:
+    from ..loading import check_project
+    from ..reporting import check_as_text
+
+    result = check_project(path)
+    if result.project is None:
+        click.echo(check_as_text(result, lang), err=True)
+        sys.exit(1)
+    return result.project

@@ -1,0 +1,214 @@
+"""Export a project with any installed format: look the exporter up, validate its options,
+apply the publication rules, call it, check what it returned, and write it atomically.
+
+Publication rules, applied here so that no exporter can forget them:
+
+- a list's private ``contact`` is never exported unless ``include_contact=True``;
+- the answers and comment of a list whose response says ``consent_to_publish: false`` are left
+  out unless ``include_unpublished=True``; the list itself and its status are still exported,
+  and its id is in :attr:`~civicquest.plugin_types.ExportInput.withheld`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .atomic import write_bytes_atomically
+from .errors import CivicquestError, PluginError, UsageError
+from .models.project import Project
+from .plugin_types import Exporter, ExportInput, ExportOutput
+
+__all__ = [
+    "OptionInfo",
+    "describe_options",
+    "export",
+    "find_exporter",
+    "parse_option_pairs",
+    "parse_options",
+    "publishable",
+    "write_output",
+]
+
+OptionInfo = tuple[str, str, str, str]
+
+
+def find_exporter(name_or_extension: str) -> Exporter:
+    """The exporter called ``name_or_extension``, or the only one writing that file extension."""
+    from .plugins import exporter_registry, get_exporter
+
+    key = name_or_extension.strip().lower()
+    if key.startswith(".") or key not in exporter_registry().by_name:
+        extension = key if key.startswith(".") else f".{key}"
+        matches = [
+            e for e in exporter_registry().records.values() if extension in e.file_extensions
+        ]
+        if len(matches) == 1:
+            return matches[0]
+    return get_exporter(key)
+
+
+def export(
+    project: Project,
+    format: str,
+    options: BaseModel | Mapping[str, Any] | None = None,
+    *,
+    lang: str = "fr",
+    include_contact: bool = False,
+    include_unpublished: bool = False,
+    results: Any = None,
+) -> ExportOutput:
+    """Export ``project`` as ``format``: bytes for one file, or ``{relative path: bytes}``."""
+    exporter = find_exporter(format)
+    parsed = parse_options(exporter, options)
+    if exporter.needs == "results" and results is None:
+        raise UsageError(f"the {exporter.name!r} format needs results: score the project first")
+    published, withheld = publishable(
+        project, include_contact=include_contact, include_unpublished=include_unpublished
+    )
+    data = ExportInput(
+        project=published, options=parsed, lang=lang, results=results, withheld=withheld
+    )
+    try:
+        output = exporter.export(data)
+    except CivicquestError:
+        raise
+    except Exception as error:
+        raise PluginError(
+            f"the {exporter.name!r} exporter failed: {type(error).__name__}: {error}"
+        ) from error
+    return _checked(exporter, output)
+
+
+def _checked(exporter: Exporter, output: object) -> ExportOutput:
+    if exporter.writes == "file":
+        if not isinstance(output, bytes):
+            raise PluginError(f"the {exporter.name!r} exporter must return bytes")
+        return output
+    if not isinstance(output, Mapping) or not all(
+        isinstance(content, bytes) and _safe_relative(path) for path, content in output.items()
+    ):
+        raise PluginError(
+            f"the {exporter.name!r} exporter must return a mapping of relative paths to bytes"
+        )
+    return dict(sorted(output.items()))
+
+
+def _safe_relative(path: object) -> bool:
+    if not isinstance(path, str) or not path or "\\" in path:
+        return False
+    parts = PurePosixPath(path).parts
+    return not PurePosixPath(path).is_absolute() and ".." not in parts and "." not in parts
+
+
+def parse_options(exporter: Exporter, options: BaseModel | Mapping[str, Any] | None) -> BaseModel:
+    """Validate ``options`` against the exporter's options model; :class:`UsageError` if wrong."""
+    if isinstance(options, exporter.options):
+        return options
+    raw = options.model_dump() if isinstance(options, BaseModel) else dict(options or {})
+    try:
+        return exporter.options.model_validate(raw)
+    except ValidationError as error:
+        problems = "; ".join(_option_problem(item) for item in error.errors())
+        available = ", ".join(info[0] for info in describe_options(exporter.options)) or "none"
+        raise UsageError(
+            f"invalid option for the {exporter.name!r} format: {problems}. "
+            f"Options: {available} (see 'civicquest formats')"
+        ) from None
+
+
+def _option_problem(item: Mapping[str, Any]) -> str:
+    where = ".".join(str(part) for part in item["loc"]) or "options"
+    if item["type"] == "extra_forbidden":
+        return f"{where!r} is not an option"
+    return f"{where!r}: {item['msg']} (given: {item['input']!r})"
+
+
+def parse_option_pairs(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``["key=value", ...]`` → ``{"key": "value"}``; a repeated key is an error."""
+    parsed: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or not key:
+            raise UsageError(f"option {pair!r} should look like key=value")
+        if key in parsed:
+            raise UsageError(f"option {key!r} is given twice")
+        parsed[key] = value
+    return parsed
+
+
+def describe_options(model: type[BaseModel]) -> list[OptionInfo]:
+    """``(name, type, default, description)`` for each option of an options model."""
+    described = []
+    for name, info in model.model_fields.items():
+        kind = _type_name(info.annotation)
+        default = "" if info.is_required() else repr(info.get_default(call_default_factory=True))
+        described.append((name, kind, default, info.description or ""))
+    return described
+
+
+def _type_name(annotation: object) -> str:
+    if get_origin(annotation) is Literal:
+        return "|".join(str(arg) for arg in get_args(annotation))
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def publishable(
+    project: Project, *, include_contact: bool = False, include_unpublished: bool = False
+) -> tuple[Project, frozenset[str]]:
+    """``project`` with the publication rules applied, and the ids whose answers were withheld."""
+    respondents = project.respondents
+    if not include_contact:
+        respondents = tuple(
+            r.model_copy(update={"contact": None}) if r.contact else r for r in respondents
+        )
+    withheld = frozenset(
+        r.respondent for r in project.responses if not (r.consent_to_publish or include_unpublished)
+    )
+    responses = tuple(
+        r.model_copy(update={"answers": {}, "comment": None}) if r.respondent in withheld else r
+        for r in project.responses
+    )
+    if respondents is project.respondents and not withheld:
+        return project, withheld
+    published = Project(
+        questionnaire=project.questionnaire, respondents=respondents, responses=responses
+    )
+    return published, withheld
+
+
+def write_output(output: ExportOutput, target: Path) -> None:
+    """Write one file or a folder of files atomically: nothing half-written is ever left."""
+    if isinstance(output, bytes):
+        write_bytes_atomically(target, output)
+        return
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} is a file; this format writes a folder: choose a folder name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for relative, content in output.items():
+            path = staging.joinpath(*PurePosixPath(relative).parts)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        _swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    os.replace(target, old / "previous")
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
