@@ -14,6 +14,7 @@ from .__about__ import __version__
 if TYPE_CHECKING:
     from .errors import CivicquestError, InvalidProjectError, PluginError, UsageError
     from .examples import example_path
+    from .exporting import export
     from .hookspecs import hookimpl
     from .issues import Issue
     from .loading import ProjectCheck, check_project, load_project, load_questionnaire
@@ -32,12 +33,16 @@ if TYPE_CHECKING:
         Theme,
         localize,
     )
+    from .plugin_types import Exporter, ExportInput, Importer, ScoringMethod
     from .schemas import json_schema
 
 __all__ = [
     "Answer",
     "CivicquestError",
     "Evidence",
+    "ExportInput",
+    "Exporter",
+    "Importer",
     "InvalidProjectError",
     "Issue",
     "LocalizedText",
@@ -51,11 +56,13 @@ __all__ = [
     "Response",
     "Scale",
     "ScaleOption",
+    "ScoringMethod",
     "Theme",
     "UsageError",
     "__version__",
     "check_project",
     "example_path",
+    "export",
     "hookimpl",
     "json_schema",
     "load_project",
@@ -75,6 +82,11 @@ _HOMES = {
     "load_project": "loading",
     "load_questionnaire": "loading",
     "json_schema": "schemas",
+    "export": "exporting",
+    "ExportInput": "plugin_types",
+    "Exporter": "plugin_types",
+    "Importer": "plugin_types",
+    "ScoringMethod": "plugin_types",
     "hookimpl": "hookspecs",
 }
 
