@@ -57,11 +57,29 @@ class MatchKernel:
         for row, question in enumerate(questions):
             table[row] = self._voter_rows(question, imputation, weights)
         self.codes_per_question = 2 * self.width + 1
-        self.table = table.astype(self.dtype).reshape(-1, self.features)
-        self.item = np.dtype(f"V{self.features * self.dtype.itemsize}")
-        self.packed = np.ascontiguousarray(self.table).reshape(-1).view(self.item)
-        self.offsets = np.arange(len(questions), dtype=np.intp) * self.codes_per_question + 1
-        self.lists = self._list_matrix(questions, themes, list_levels).astype(self.dtype)
+        self._pack(table.astype(self.dtype))
+        lists = self._list_matrix(questions, themes, list_levels)
+        padding = np.zeros((self.n_pairs * 2 - len(questions), self.features, lists.shape[1]))
+        stacked = np.concatenate([lists.reshape(len(questions), self.features, -1), padding])
+        self.lists = stacked.reshape(-1, lists.shape[1]).astype(self.dtype)
+
+    def _pack(self, table: npt.NDArray[np.floating]) -> None:
+        """Pair adjacent questions: one gather fetches both answers' feature rows."""
+        import numpy as np
+
+        n_questions = len(table)
+        self.bits = max(1, int(self.codes_per_question - 1).bit_length())
+        slots = 1 << self.bits
+        self.n_pairs = -(-n_questions // 2)
+        rows = np.zeros((self.n_pairs * 2, slots, self.features), dtype=self.dtype)
+        rows[:n_questions, : self.codes_per_question] = table
+        first, second = rows[0::2], rows[1::2]
+        grid = np.concatenate(
+            np.broadcast_arrays(first[:, :, None, :], second[:, None, :, :]), axis=-1
+        )
+        entries = np.ascontiguousarray(grid.reshape(self.n_pairs, slots * slots, -1))
+        self.packed = entries.reshape(-1).view(f"V{2 * self.features * self.dtype.itemsize}")
+        self.offsets = np.arange(self.n_pairs, dtype=np.intp) * (slots * slots)
 
     def _voter_rows(
         self, question: MatchQuestion, imputation: Imputation, weights: tuple[float, float]
@@ -92,7 +110,7 @@ class MatchKernel:
 
         out = np.zeros((len(questions), self.features, self.n_groups, self.n_lists + 1))
         for q, question in enumerate(questions):
-            groups = (0, 1 + themes.index(question.theme))
+            groups = (0, 1 + themes.index(question.theme)) if question.theme in themes else (0,)
             for list_index in range(self.n_lists):
                 level = int(levels[list_index, q])
                 feature = self.width if level < 0 else level
@@ -109,23 +127,48 @@ class MatchKernel:
         shifted = levels + important.astype(np.int8) * np.int8(self.width)
         return np.where(levels < 0, np.int8(-1), shifted).astype(np.int8)
 
-    def sums(self, codes: npt.NDArray[np.int8], out: npt.NDArray[np.floating]) -> None:
+    def buffers(self, rows: int) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp]]:
+        """Scratch buffers for chunks of up to ``rows`` voters (reused across chunks)."""
+        import numpy as np
+
+        return np.zeros((rows, 2 * self.n_pairs), np.uint8), np.empty((rows, self.n_pairs), np.intp)
+
+    def sums(
+        self,
+        codes: npt.NDArray[np.int8],
+        out: npt.NDArray[np.floating],
+        scratch: tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp]] | None = None,
+    ) -> None:
         """Write numerators and denominators of every (voter, theme, list) into ``out``."""
         import numpy as np
 
-        index = codes.astype(np.intp)
+        rows, n_questions = codes.shape
+        slots, index = scratch or self.buffers(rows)
+        slots, index = slots[:rows], index[:rows]
+        np.add(codes.view(np.uint8), 1, out=slots[:, :n_questions])
+        np.left_shift(slots[:, 0::2], self.bits, out=index, casting="unsafe")
+        index += slots[:, 1::2]
         index += self.offsets
-        features = self.packed.take(index).view(self.dtype).reshape(len(codes), -1)
+        features = self.packed.take(index).view(self.dtype).reshape(rows, -1)
         np.matmul(features, self.lists, out=out)
 
-    def agreement(self, sums: npt.NDArray[np.floating]) -> npt.NDArray[np.float64]:
-        """Agreement 0-100 per (voter, theme group, list); NaN where the voter skipped all."""
+    def agreement(
+        self, sums: npt.NDArray[np.floating], out: npt.NDArray[np.floating] | None = None
+    ) -> npt.NDArray[np.floating]:
+        """Agreement 0-100 per (voter, theme group, list); NaN where the voter skipped all.
+
+        ``out`` (voters x groups x lists) receives the result if given.
+        """
         import numpy as np
 
-        shaped = sums.astype(np.float64).reshape(len(sums), self.n_groups, self.n_lists + 1)
+        shaped = sums.reshape(len(sums), self.n_groups, self.n_lists + 1)
         numerator, denominator = shaped[..., :-1], shaped[..., -1:]
         if self.method.squared:
             numerator, denominator = np.sqrt(np.maximum(numerator, 0)), np.sqrt(denominator)
-        safe = np.where(denominator > 0, denominator, 1.0)
-        distance = np.where(denominator > 0, numerator / safe, np.nan)
-        return np.clip(100.0 * (1.0 - distance), 0.0, 100.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scale = np.divide(-100.0, denominator)
+            result = np.multiply(numerator, scale, out=out)
+        result += 100.0
+        np.maximum(result, 0.0, out=result)
+        final: npt.NDArray[np.floating] = np.minimum(result, 100.0, out=result)
+        return final

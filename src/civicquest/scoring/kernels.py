@@ -1,8 +1,11 @@
 """The vectorised scoring kernel: answer codes in, per-theme points and maximum out.
 
-Answers are an int8 matrix (rows = responses, columns = scored questions). One gather from a
-small lookup table turns every code into its (points, maximum) pair, and one matrix product sums
-them per theme. Rows are processed in chunks, so memory stays bounded whatever the number of rows.
+Answers are an int8 matrix (rows = responses, columns = scored questions), codes in [-8, 8).
+Two adjacent answers are packed into one byte (4 bits each), so one gather from a small lookup
+table (256 entries per pair of questions, cache-resident) fetches the (points, maximum) of both;
+one matrix product then sums them per theme. Rows are processed in chunks with reused buffers, so
+memory stays bounded whatever the number of rows. Scales of more than 8 options use a plain
+one-answer-per-gather path.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["ThemeKernel", "ThemeSums", "theme_sums"]
+__all__ = ["CHUNK_ROWS", "ThemeKernel", "ThemeSums", "theme_sums"]
 
-CHUNK_ROWS = 2048
+CHUNK_ROWS = 1024
+_NIBBLE = 16
 
 
 @dataclass(frozen=True)
@@ -37,28 +41,64 @@ class ThemeKernel:
 
         self.dtype = np.dtype(dtype or np.float64)
         n_questions, width = tables.points.shape
-        n_themes = tables.membership.shape[1]
-        pairs = np.stack([tables.points, tables.maximum], axis=-1).astype(self.dtype)
-        # each (points, maximum) pair is gathered as one item of twice the size
-        self.pair_type = np.dtype(f"V{2 * self.dtype.itemsize}")
-        self.table = np.ascontiguousarray(pairs).reshape(-1).view(self.pair_type)
-        small = n_questions * width < np.iinfo(np.int16).max
-        self.index_type = np.dtype(np.int16 if small else np.intp)
-        self.offsets = (np.arange(n_questions) * width + SHIFT).astype(self.index_type)
-        summing = np.zeros((n_questions, 2, 2 * n_themes), dtype=self.dtype)
-        summing[:, 0, :n_themes] = tables.membership
-        summing[:, 1, n_themes:] = tables.membership
-        self.summing = summing.reshape(2 * n_questions, 2 * n_themes)
-        self.n_themes = n_themes
+        self.n_questions, self.n_themes = n_questions, tables.membership.shape[1]
+        self.packed = width <= _NIBBLE
+        per_item = 2 if self.packed else 1
+        self.n_items = -(-n_questions // per_item)
+        cells = np.zeros((self.n_items * per_item, _NIBBLE if self.packed else width, 2))
+        cells[:n_questions, :width, 0] = tables.points
+        cells[:n_questions, :width, 1] = tables.maximum
+        if self.packed:
+            first, second = cells[0::2], cells[1::2]
+            grid = np.concatenate(
+                np.broadcast_arrays(first[:, :, None, :], second[:, None, :, :]), axis=-1
+            )
+            entries = grid.reshape(self.n_items, _NIBBLE * _NIBBLE, 4)
+        else:
+            entries = cells
+        self.entry_size = entries.shape[1]
+        values = np.ascontiguousarray(entries.astype(self.dtype))
+        self.table = values.reshape(-1).view(f"V{entries.shape[2] * self.dtype.itemsize}")
+        self.offsets = np.arange(self.n_items, dtype=np.intp) * self.entry_size
+        self.summing = self._summing(tables, per_item)
 
-    def __call__(self, codes: npt.NDArray[np.int8], out: npt.NDArray[np.floating]) -> None:
+    def _summing(self, tables: ScoringTables, per_item: int) -> npt.NDArray[np.floating]:
+        import numpy as np
+
+        t = self.n_themes
+        summing = np.zeros((self.n_items * per_item, 2, 2 * t))
+        summing[: self.n_questions, 0, :t] = tables.membership
+        summing[: self.n_questions, 1, t:] = tables.membership
+        return summing.reshape(-1, 2 * t).astype(self.dtype)
+
+    def buffers(self, rows: int) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp]]:
+        """Scratch buffers for chunks of up to ``rows`` rows (reused across chunks)."""
+        import numpy as np
+
+        nibbles = np.full((rows, 2 * self.n_items), SHIFT, dtype=np.uint8)
+        return nibbles, np.empty((rows, self.n_items), dtype=np.intp)
+
+    def __call__(
+        self,
+        codes: npt.NDArray[np.int8],
+        out: npt.NDArray[np.floating],
+        scratch: tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp]] | None = None,
+    ) -> None:
         """Write ``[points | maximum]`` of each row of ``codes`` into ``out`` (rows x 2T)."""
         import numpy as np
 
-        index = codes.astype(self.index_type)
+        rows = len(codes)
+        nibbles, index = scratch or self.buffers(rows)
+        nibbles, index = nibbles[:rows], index[:rows]
+        if self.packed:
+            np.add(codes.view(np.uint8), SHIFT, out=nibbles[:, : self.n_questions])
+            np.multiply(nibbles[:, 0::2], _NIBBLE, out=index, casting="unsafe")
+            index += nibbles[:, 1::2]
+        else:
+            np.add(codes, SHIFT, out=index, casting="unsafe")
         index += self.offsets
-        gathered = self.table.take(index).view(self.dtype)
-        np.matmul(gathered.reshape(len(codes), -1), self.summing, out=out)
+        gathered = self.table.take(index).view(self.dtype).reshape(rows, -1)
+        np.matmul(gathered, self.summing, out=out)
 
 
 def theme_sums(
@@ -73,7 +113,8 @@ def theme_sums(
 
     kernel = ThemeKernel(tables, dtype)
     out = np.empty((len(codes), 2 * kernel.n_themes), dtype=kernel.dtype)
+    scratch = kernel.buffers(min(chunk_rows, max(len(codes), 1)))
     for start in range(0, len(codes), chunk_rows):
         stop = start + chunk_rows
-        kernel(codes[start:stop], out[start:stop])
+        kernel(codes[start:stop], out[start:stop], scratch)
     return ThemeSums(out[:, : kernel.n_themes], out[:, kernel.n_themes :])
