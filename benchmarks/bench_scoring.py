@@ -16,15 +16,15 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import argparse  # noqa: E402
-import time  # noqa: E402
-import tracemalloc  # noqa: E402
-from typing import Any  # noqa: E402
+import argparse
+import time
+import tracemalloc
+from typing import Any
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from civicquest.scoring.kernels import CHUNK_ROWS, ThemeKernel  # noqa: E402
-from civicquest.scoring.tables import SHIFT, ScoredQuestion, ScoringTables  # noqa: E402
+from civicquest.scoring.kernels import CHUNK_ROWS, ThemeKernel
+from civicquest.scoring.tables import SHIFT, ScoredQuestion, ScoringTables
 
 __all__ = ["baseline", "build", "main", "run_kernel"]
 
