@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .hookspecs import hookimpl
     from .issues import Issue
     from .loading import ProjectCheck, check_project, load_project, load_questionnaire
+    from .matching import match_voter
     from .models import (
         Answer,
         Evidence,
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
         Theme,
         localize,
     )
+    from .models.results import MatchReport, ScoreReport
+    from .models.scoring import ScoringConfig
+    from .models.voter import VoterAnswers
     from .plugin_types import Exporter, ExportInput, Importer, ScoringMethod
     from .schemas import json_schema
 
@@ -46,6 +50,7 @@ __all__ = [
     "InvalidProjectError",
     "Issue",
     "LocalizedText",
+    "MatchReport",
     "PluginError",
     "Project",
     "ProjectCheck",
@@ -56,9 +61,12 @@ __all__ = [
     "Response",
     "Scale",
     "ScaleOption",
+    "ScoreReport",
+    "ScoringConfig",
     "ScoringMethod",
     "Theme",
     "UsageError",
+    "VoterAnswers",
     "__version__",
     "check_project",
     "example_path",
@@ -68,6 +76,7 @@ __all__ = [
     "load_project",
     "load_questionnaire",
     "localize",
+    "match_voter",
 ]
 
 _HOMES = {
@@ -88,6 +97,7 @@ _HOMES = {
     "Importer": "plugin_types",
     "ScoringMethod": "plugin_types",
     "hookimpl": "hookspecs",
+    "match_voter": "matching",
 }
 
 

@@ -36,6 +36,19 @@ from .respondents import (
     Withdrawn,
 )
 from .responses import Answer, Evidence, NoAnswerReason, QuestionnaireRef, Response
+from .results import (
+    Contribution,
+    ListMatch,
+    ListScore,
+    MatchReport,
+    Reproducibility,
+    ScoreReport,
+    ThemeMatch,
+    ThemeScore,
+    UnscoredList,
+)
+from .scoring import MissingRules, ScoringConfig
+from .voter import VoterAnswer, VoterAnswers
 
 __all__ = [
     "Answer",
@@ -46,13 +59,18 @@ __all__ = [
     "Commune",
     "Competence",
     "Contact",
+    "Contribution",
     "Declined",
     "Election",
     "Evidence",
     "Identifier",
     "LanguageCode",
+    "ListMatch",
+    "ListScore",
     "LocalizedText",
+    "MatchReport",
     "Merged",
+    "MissingRules",
     "MultipleChoiceQuestion",
     "NoAnswerReason",
     "NotSolicited",
@@ -67,6 +85,7 @@ __all__ = [
     "QuestionKind",
     "Questionnaire",
     "QuestionnaireRef",
+    "Reproducibility",
     "Respondent",
     "RespondentList",
     "RespondentStatus",
@@ -74,8 +93,15 @@ __all__ = [
     "Round",
     "Scale",
     "ScaleOption",
+    "ScoreReport",
+    "ScoringConfig",
     "SingleChoiceQuestion",
     "Theme",
+    "ThemeMatch",
+    "ThemeScore",
+    "UnscoredList",
+    "VoterAnswer",
+    "VoterAnswers",
     "Withdrawn",
     "localize",
 ]
