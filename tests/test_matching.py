@@ -130,3 +130,15 @@ def test_cli_match_table_and_bad_voter_file(example_dir: Path, tmp_path: Path) -
     skipped_all = runner.invoke(cli, ["match", str(example_dir), "--answers", str(empty)])
     assert skipped_all.exit_code == 1
     assert "Traceback" not in skipped_all.output
+
+
+def test_cli_match_locates_unknown_questions_and_options(example_dir: Path, tmp_path: Path) -> None:
+    voter = tmp_path / "voter.yaml"
+    voter.write_text("answers:\n  p01: {choice: tres_fort}\n  zz9: {choice: oui}\n", "utf-8")
+    result = CliRunner().invoke(cli, ["match", str(example_dir), "--answers", str(voter),
+                                      "--lang", "en"])  # fmt: skip
+    assert result.exit_code == 1
+    assert f"{voter}:2:" in result.output
+    assert "tres_fort" in result.output
+    assert f"{voter}:3:" in result.output
+    assert "zz9" in result.output

@@ -5,9 +5,10 @@ from __future__ import annotations
 from ..issues import Issue, located
 from ..models.questionnaire import Questionnaire
 from ..models.scoring import ScoringConfig
-from ..sources import SourceDocument
+from ..models.voter import VoterAnswers
+from ..sources import DocPath, SourceDocument
 
-__all__ = ["check_scoring"]
+__all__ = ["check_scoring", "check_voter"]
 
 
 def check_scoring(
@@ -105,3 +106,29 @@ def _themes(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> lis
         for theme_id in config.theme_weights
         if theme_id not in themes
     ]
+
+
+def check_voter(voter: VoterAnswers, doc: SourceDocument, q: Questionnaire) -> list[Issue]:
+    """Located issues for a voter's answers to unknown questions or with unknown options."""
+    questions = {question.id: question for question in q.questions}
+    scales = {scale.id: [option.code for option in scale.options] for scale in q.scales}
+    issues = []
+    for question_id, answer in voter.answers.items():
+        question = questions.get(question_id)
+        if question is None:
+            at: DocPath = ("answers", question_id)
+            issues.append(located("unknown_question", doc, at, key=True, question=question_id))
+            continue
+        codes = scales.get(getattr(question, "scale", ""), [])
+        if answer.choice is not None and answer.choice not in codes:
+            issues.append(
+                located(
+                    "unknown_option",
+                    doc,
+                    ("answers", question_id, "choice"),
+                    code=answer.choice,
+                    question=question_id,
+                    expected=_listing(codes),
+                )
+            )
+    return issues

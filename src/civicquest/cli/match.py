@@ -56,7 +56,7 @@ def match(
     if result.project is None:
         click.echo(check_as_text(result, lang), err=True)
         sys.exit(1)
-    voter = load_voter(answers_file, lang)
+    voter = load_voter(answers_file, lang, result.project.questionnaire)
     try:
         report = match_voter(result.project, voter, method, missing)  # type: ignore[arg-type]
     except UsageError as error:
@@ -71,10 +71,11 @@ def match(
     click.echo(match_table(report, themes, lang))
 
 
-def load_voter(path: Path, lang: str) -> Any:
-    """Read a voter file; on a mistake, print located issues and exit 1."""
+def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:
+    """Read and check a voter file; on a mistake, print located issues and exit 1."""
     from pydantic import ValidationError
 
+    from ..checks.scoring import check_voter
     from ..issues import located
     from ..models.voter import VoterAnswers
     from ..schema_errors import issues_from_validation_error
@@ -87,9 +88,13 @@ def load_voter(path: Path, lang: str) -> Any:
     if not isinstance(doc.data, dict):
         _fail([located("not_a_mapping", doc, ())], lang)
     try:
-        return VoterAnswers.model_validate(doc.data)
+        voter = VoterAnswers.model_validate(doc.data)
     except ValidationError as error:
         _fail(issues_from_validation_error(error, doc), lang)
+    issues = check_voter(voter, doc, questionnaire)
+    if issues:
+        _fail(issues, lang)
+    return voter
 
 
 def _fail(issues: list[Any], lang: str) -> Any:
