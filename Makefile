@@ -8,7 +8,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(PLUGINS))
 EXAMPLE := examples/aix2026
 OUT    ?= out
 
-.PHONY: demo test install install-dev lint typecheck docs bench clean
+.PHONY: demo test install install-dev lint typecheck docs bench schemas clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ docs: install-dev
 
 bench: install
 	$(PY) benchmarks/bench_loading.py
+
+## schemas: regenerate the JSON Schemas in schemas/ after changing a model
+schemas: install
+	$(PY) -c "from pathlib import Path; from civicquest.schemas import write_schema_files; write_schema_files(Path('schemas'))"
 
 clean:
 	rm -rf $(VENV) docs/_build $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -184,19 +184,33 @@ def _question_bounds(q: Questionnaire, doc: SourceDocument) -> list[Issue]:
                 issues.append(
                     located("bounds_reversed", doc, (*at, "minimum"), minimum=low, maximum=high)
                 )
-        if isinstance(question, MultipleChoiceQuestion) and question.scale in scales:
-            size = len(scales[question.scale].options)
-            for name in ("min_choices", "max_choices"):
-                value = getattr(question, name)
-                if value is not None and value > size:
-                    issues.append(
-                        located(
-                            "choices_exceed_options",
-                            doc,
-                            (*at, name),
-                            field=name,
-                            value=value,
-                            options=size,
-                        )
+        if isinstance(question, MultipleChoiceQuestion):
+            issues += _choice_bounds(question, scales, doc, at)
+    return issues
+
+
+def _choice_bounds(
+    question: MultipleChoiceQuestion, scales: dict[str, Scale], doc: SourceDocument, at: DocPath
+) -> list[Issue]:
+    issues = []
+    low, high = question.min_choices, question.max_choices
+    if high is not None and low > high:
+        issues.append(
+            located("bounds_reversed", doc, (*at, "min_choices"), minimum=low, maximum=high)
+        )
+    if question.scale in scales:
+        size = len(scales[question.scale].options)
+        for name in ("min_choices", "max_choices"):
+            value = getattr(question, name)
+            if value is not None and value > size:
+                issues.append(
+                    located(
+                        "choices_exceed_options",
+                        doc,
+                        (*at, name),
+                        field=name,
+                        value=value,
+                        options=size,
                     )
+                )
     return issues

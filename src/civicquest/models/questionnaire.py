@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints
 
 from .base import CivicModel, Identifier, LanguageCode, LocalizedText, Url, Weight
 
@@ -41,7 +41,7 @@ SemVer = Annotated[
 ]
 InseeCode = Annotated[
     str,
-    StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$"),
+    StringConstraints(pattern=r"^([0-9]{5}|2[AB][0-9]{3})$"),
     Field(description="The INSEE code of the commune (code officiel géographique), e.g. '13001'."),
 ]
 
@@ -177,12 +177,6 @@ class MultipleChoiceQuestion(_ScaledQuestion):
     kind: Literal["multiple_choice"]
     min_choices: int = Field(default=0, ge=0)
     max_choices: int | None = Field(default=None, ge=1)
-
-    @model_validator(mode="after")
-    def _bounds_in_order(self) -> MultipleChoiceQuestion:
-        if self.max_choices is not None and self.max_choices < self.min_choices:
-            raise ValueError("max_choices must be at least min_choices")
-        return self
 
 
 class OpenTextQuestion(_QuestionBase):

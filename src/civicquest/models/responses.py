@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .base import CivicModel, Identifier, Url
 from .questionnaire import SemVer
@@ -18,6 +18,15 @@ VALUE_FIELDS = ("choice", "choices", "text", "number")
 
 class Evidence(CivicModel):
     """A source backing an answer: a link, a quoted excerpt of a programme, or both."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["url"], "properties": {"url": {"type": "string"}}},
+                {"required": ["excerpt"], "properties": {"excerpt": {"type": "string"}}},
+            ]
+        }
+    )
 
     url: Url | None = None
     excerpt: str | None = None
@@ -32,6 +41,15 @@ class Evidence(CivicModel):
 
 class Answer(CivicModel):
     """One answer: exactly one value, or the reason there is none."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+                for name in (*VALUE_FIELDS, "no_answer")
+            ]
+        }
+    )
 
     choice: Identifier | None = Field(
         default=None, description="Option code, for single choice, commitment and position."
