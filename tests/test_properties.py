@@ -1,4 +1,4 @@
-"""Properties: valid projects round-trip losslessly; broken ones give located issues, never a crash."""
+"""Properties: valid projects round-trip; broken ones give located issues, never a crash."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from project_builder import write_project
-from strategies import projects
 
 from civicquest import Project, check_project
 from civicquest.messages import CATALOG
+from project_builder import write_project
+from strategies import projects
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "aix2026"
 FILE_LEVEL = {
