@@ -52,7 +52,7 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
     [
         ("a.yaml", "a: [1\n", "syntax_error", Position(2, 1)),
         ("a.yaml", "a: 1\na: 2\n", "duplicate_key", Position(2, 1)),
-        ("a.json", '{"a": 1, "a": 2}', "duplicate_key", None),
+        ("a.json", '{"a": 1, "a": 2}', "duplicate_key", Position(1, 14)),
         ("a.json", '{"a": 1,}', "syntax_error", Position(1, 9)),
         ("a.yaml", b"a: 1\n\xff\xfe", "not_utf8", Position(2, 1)),
         ("a.yaml", b"a: \x00", "not_utf8", Position(1, 4)),

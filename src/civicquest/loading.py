@@ -11,6 +11,7 @@ Layout of a project folder::
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -84,8 +85,12 @@ def check_project(path: str | Path) -> ProjectCheck:
     if loaded is not None:
         issues += check_questionnaire(*loaded)
     folder = root if root.is_dir() else None
-    respondents = _respondents(folder, questionnaire, issues) if folder else ()
-    responses = _responses(folder, questionnaire, respondents, issues) if folder else []
+    respondents, respondents_doc = (
+        _respondents(folder, questionnaire, issues) if folder else ((), None)
+    )
+    responses = (
+        _responses(folder, questionnaire, respondents, respondents_doc, issues) if folder else []
+    )
     respondents = respondents or ()
     scoring = _scoring(folder, questionnaire, issues) if folder else None
     project = None
@@ -123,17 +128,17 @@ def _find(folder: Path, stem: str) -> Path | None:
 
 def _respondents(
     folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
-) -> tuple[Respondent, ...] | None:
-    """The lists, ``()`` if there is no respondents file, ``None`` if it cannot be read."""
+) -> tuple[tuple[Respondent, ...] | None, SourceDocument | None]:
+    """The lists and their file: ``()`` without a file, ``None`` if it cannot be read."""
     path = _find(folder, "respondents")
     if path is None:
-        return ()
+        return (), None
     loaded = _load_model(path, RespondentList, issues)
     if loaded is None:
-        return None
+        return None, None
     respondent_list, doc = loaded
     issues += check_respondents(respondent_list, doc, questionnaire)
-    return respondent_list.respondents
+    return respondent_list.respondents, doc
 
 
 def _scoring(
@@ -152,18 +157,21 @@ def _responses(
     folder: Path,
     questionnaire: Questionnaire | None,
     respondents: tuple[Respondent, ...] | None,
+    respondents_doc: SourceDocument | None,
     issues: list[Issue],
 ) -> list[Response]:
     checker = ResponseChecker(questionnaire, respondents) if questionnaire else None
     found: dict[str, tuple[Response, SourceDocument]] = {}
+    unreadable: set[str] = set()
     with _gc_paused():
         for path in _response_files(folder):
             loaded = _load_model(path, Response, issues)
             if loaded is not None:
                 issues += _add_response(loaded, found, checker)
+            else:
+                unreadable.add(path.stem)
     if respondents is not None:
-        respondents_doc = _document_if_any(_find(folder, "respondents"))
-        issues += check_coverage(respondents, found, respondents_doc)
+        issues += check_coverage(respondents, found.keys() | unreadable, respondents_doc)
     order = {r.id: i for i, r in enumerate(respondents or ())}
     pairs = sorted(found.values(), key=lambda pair: order.get(pair[0].respondent, len(order)))
     return [response for response, _ in pairs]
@@ -196,17 +204,9 @@ def _response_files(folder: Path) -> list[Path]:
     directory = folder / "responses"
     if not directory.is_dir():
         return []
-    files = (p for p in directory.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
-    return sorted(files, key=lambda p: p.name)
-
-
-def _document_if_any(path: Path | None) -> SourceDocument | None:
-    if path is None:
-        return None
-    try:
-        return read_document(path)
-    except SourceError:
-        return None
+    with os.scandir(directory) as entries:
+        names = [e.name for e in entries if e.is_file() and Path(e.name).suffix.lower() in SUFFIXES]
+    return [directory / name for name in sorted(names)]
 
 
 def _load_model(

@@ -6,12 +6,13 @@ computed when an error needs them.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jiter
 import yaml
 
 __all__ = ["DocPath", "Position", "SourceDocument", "SourceError", "read_document"]
@@ -20,6 +21,7 @@ DocPath = tuple[str | int, ...]
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_NODES = 250_000
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+_BOM = "\ufeff".encode()
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -54,8 +56,16 @@ class SourceDocument:
 
     path: Path
     data: Any
-    text: str
+    raw: bytes
     _index: PositionIndex | None = None
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The decoded text (decoded on first use: bulk JSON loads never need it)."""
+        if self._text is None:
+            self._text = self.raw.decode("utf-8-sig", errors="replace")
+        return self._text
 
     def position(self, doc_path: DocPath, *, key: bool = False) -> Position | None:
         """Where ``doc_path`` sits (its key if ``key``), else its nearest located ancestor."""
@@ -79,23 +89,28 @@ class SourceDocument:
 def read_document(path: Path) -> SourceDocument:
     """Read a YAML or JSON file. Raises :class:`SourceError` when it cannot be parsed."""
     raw = _read_bytes(path)
-    text = _decode(raw)
     if path.suffix.lower() in YAML_SUFFIXES:
+        text = _decode(raw)
         data, index = _compose_yaml(text)
-        return SourceDocument(path, data, text, index)
-    return SourceDocument(path, _parse_json(text), text)
+        return SourceDocument(path, data, raw, index, text)
+    try:
+        return SourceDocument(path, _parse_json(raw[3:] if raw.startswith(_BOM) else raw), raw)
+    except SourceError:
+        _decode(raw)  # a file that is not text at all is reported as such
+        raise
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SourceError("file_too_large", params={"size": size, "limit": MAX_FILE_BYTES})
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise SourceError(
-            "file_unreadable", params={"reason": error.strerror or str(error)}
-        ) from None
+        reason = error.strerror or str(error)
+        raise SourceError("file_unreadable", params={"reason": reason}) from None
+    if len(raw) > MAX_FILE_BYTES:
+        size = path.stat().st_size
+        raise SourceError("file_too_large", params={"size": size, "limit": MAX_FILE_BYTES})
+    return raw
 
 
 def _decode(raw: bytes) -> str:
@@ -114,31 +129,25 @@ def _offset_position(raw: bytes, offset: int) -> Position:
     return Position(before.count(b"\n") + 1, offset - line_start + 1)
 
 
-def _parse_json(text: str) -> Any:
+def _parse_json(raw: bytes) -> Any:
+    """Parse JSON with jiter: fast, and it reports duplicate keys (stdlib json keeps the last)."""
     try:
-        return json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
-    except json.JSONDecodeError as error:
-        raise SourceError(
-            "syntax_error", Position(error.lineno, error.colno), {"problem": error.msg}
-        ) from None
-    except _DuplicateKeyError as duplicate:
-        raise SourceError("duplicate_key", None, {"key": duplicate.key}) from None
+        return jiter.from_json(raw, catch_duplicate_keys=True, allow_inf_nan=False)
+    except ValueError as error:
+        message = str(error)
+        match = _JITER_POSITION.search(message)
+        position = Position(int(match["line"]), int(match["column"])) if match else None
+        duplicate = _JITER_DUPLICATE.match(message)
+        if duplicate:
+            raise SourceError("duplicate_key", position, {"key": duplicate["key"]}) from None
+        problem = _JITER_POSITION.sub("", message)
+        raise SourceError("syntax_error", position, {"problem": problem}) from None
     except RecursionError:
         raise SourceError("too_deep") from None
 
 
-class _DuplicateKeyError(Exception):
-    def __init__(self, key: str) -> None:
-        self.key = key
-
-
-def _reject_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(key)
-        result[key] = value
-    return result
+_JITER_POSITION = re.compile(r" at line (?P<line>\d+) column (?P<column>\d+)$")
+_JITER_DUPLICATE = re.compile(r'^Detected duplicate key "(?P<key>.*)" at line')
 
 
 def _compose_yaml(text: str) -> tuple[Any, PositionIndex]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,7 @@ class _QuestionRule:
     field: str
     codes: frozenset[str]
     listing: str
+    plain_choice: bool
 
 
 class ResponseChecker:
@@ -56,9 +58,14 @@ class ResponseChecker:
 
     def check(self, response: Response, doc: SourceDocument) -> list[Issue]:
         issues = self._header(response, doc)
+        rules = self.rules
         for question_id, answer in response.answers.items():
+            rule = rules.get(question_id)
+            # Fast path for the bulk of answers: a known option where comments and evidence are
+            # allowed needs no further check (an answer holds exactly one value).
+            if rule is not None and rule.plain_choice and answer.choice in rule.codes:
+                continue
             at: DocPath = ("answers", question_id)
-            rule = self.rules.get(question_id)
             if rule is None:
                 issues.append(located("unknown_question", doc, at, key=True, question=question_id))
             else:
@@ -139,9 +146,9 @@ def _is_missing(answer: Answer | None) -> bool:
 
 def _rule(question: Question, scales: dict[str, tuple[str, ...]]) -> _QuestionRule:
     codes = scales.get(getattr(question, "scale", ""), ())
-    return _QuestionRule(
-        question, _EXPECTED_FIELD[question.kind], frozenset(codes), ", ".join(codes)
-    )
+    field = _EXPECTED_FIELD[question.kind]
+    plain = field == "choice" and question.allow_comment and question.allow_evidence
+    return _QuestionRule(question, field, frozenset(codes), ", ".join(codes), plain)
 
 
 def _check_answer(
@@ -262,10 +269,14 @@ _VALUE_CHECKS: dict[str, ValueCheck] = {
 
 def check_coverage(
     respondents: Sequence[Respondent],
-    responses: dict[str, tuple[Response, SourceDocument]],
+    responses: AbstractSet[str],
     doc: SourceDocument | None,
 ) -> list[Issue]:
-    """Lists whose status says they answered must have a response file."""
+    """Lists whose status says they answered must have a response file.
+
+    ``responses`` holds the ids of lists with a response, and the names of response files that
+    could not be read (already reported: a broken file is not a missing one).
+    """
     issues = []
     for index, respondent in enumerate(respondents):
         if respondent.status in _NEEDS_RESPONSE and respondent.id not in responses:
