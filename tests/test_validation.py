@@ -215,7 +215,7 @@ CASES: list[tuple[str, Callable[[Project], None], str, str, str]] = [
     (
         "two values",
         lambda p: set_in(answers(p), "q3", {"text": "x", "number": 1}),
-        "invalid_value",
+        "answer_value_count",
         "answers.q3",
         "error",
     ),
@@ -299,7 +299,7 @@ CASES: list[tuple[str, Callable[[Project], None], str, str, str]] = [
     (
         "evidence without url or excerpt",
         lambda p: set_in(answers(p)["q1"], "evidence", [{}]),
-        "invalid_value",
+        "evidence_without_source",
         "answers.q1.evidence[0]",
         "error",
     ),
@@ -418,3 +418,19 @@ def test_every_catalog_code_is_used_in_the_source() -> None:
     source = "\n".join(p.read_text() for p in Path("src/civicquest").rglob("*.py"))
     unused = [code for code in CATALOG if f'"{code}"' not in source.replace(f'"{code}": {{', "")]
     assert unused == []
+
+
+def test_duplicate_key_message_names_the_key(tmp_path: Path) -> None:
+    folder = write_project(tmp_path / "project", minimal_project())
+    respondents = folder / "respondents.yaml"
+    respondents.write_text(respondents.read_text() + "questionnaire: demo\n")
+    (issue,) = [i for i in check_project(folder).issues if i.code == "duplicate_key"]
+    assert "« questionnaire »" in issue.message("fr")
+    assert "'questionnaire'" in issue.message("en")
+
+
+def test_unknown_scale_is_reported_once_not_per_answer(tmp_path: Path) -> None:
+    project = minimal_project()
+    q(project)["questions"][0]["scale"] = "missing"
+    codes = [code for code, _, _ in issues_of(tmp_path, project)]
+    assert codes == ["unknown_scale"]

@@ -11,16 +11,13 @@ Publication rules, applied here so that no exporter can forget them:
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .atomic import write_bytes_atomically
+from .atomic import write_bytes_atomically, write_folder_atomically
 from .errors import CivicquestError, PluginError, UsageError
 from .models.project import Project
 from .plugin_types import Exporter, ExportInput, ExportOutput
@@ -191,24 +188,4 @@ def write_output(output: ExportOutput, target: Path) -> None:
         return
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} is a file; this format writes a folder: choose a folder name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for relative, content in output.items():
-            path = staging.joinpath(*PurePosixPath(relative).parts)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-        _swap_in(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-    os.replace(target, old / "previous")
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    write_folder_atomically(target, output)

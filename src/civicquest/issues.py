@@ -78,13 +78,13 @@ def located(
     /,
     *,
     severity: Severity = "error",
-    key: bool = False,
+    at_key: bool = False,
     file: Path | None = None,
     position: Position | None = None,
     **params: Any,
 ) -> Issue:
-    """Build an issue located at ``doc_path`` in ``document``."""
-    where = position or (document.position(doc_path, key=key) if document else None)
+    """Build an issue located at ``doc_path`` in ``document`` (at its key if ``at_key``)."""
+    where = position or (document.position(doc_path, key=at_key) if document else None)
     source = file or (document.path if document else None)
     return Issue(
         code=issue_code,

@@ -206,6 +206,28 @@ _SCHEMA: dict[str, Entry] = {
             "For example ocd-division/country:fr/region:pr/department:bd/commune:13001.",
         ),
     },
+    "answer_value_count": {
+        "fr": (
+            "une réponse donne exactement une valeur : choice, choices, text, number ou "
+            "no_answer (ici : {given})",
+            "Gardez un seul de ces champs ; « no_answer: skipped » si la liste n'a pas répondu.",
+        ),
+        "en": (
+            "an answer gives exactly one value: choice, choices, text, number or no_answer "
+            "(here: {given})",
+            "Keep only one of these fields; 'no_answer: skipped' if the list did not answer.",
+        ),
+    },
+    "evidence_without_source": {
+        "fr": (
+            "une source doit avoir une adresse (url), un extrait (excerpt), ou les deux",
+            "Ajoutez « url: https://… » ou « excerpt: … ».",
+        ),
+        "en": (
+            "evidence needs an address (url), an excerpt, or both",
+            "Add 'url: https://…' or 'excerpt: …'.",
+        ),
+    },
     "invalid_value": {
         "fr": ("valeur invalide : {detail}", "Corrigez la valeur."),
         "en": ("invalid value: {detail}", "Fix the value."),

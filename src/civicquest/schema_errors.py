@@ -60,7 +60,7 @@ def _issue(details: ErrorDetails, document: SourceDocument, prefix: DocPath) -> 
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         doc_path = (*doc_path, str((details.get("ctx") or {}).get("discriminator", "")).strip("'"))
     code, params = _translate(kind, details, document, doc_path)
-    return located(code, document, doc_path, key=kind == "extra_forbidden", **params)
+    return located(code, document, doc_path, at_key=kind == "extra_forbidden", **params)
 
 
 def _at(data: Any, path: DocPath) -> Any:
@@ -136,6 +136,8 @@ def _translate_constraint(
             "actual": ctx.get("actual_length", len(str(value))),
             "maximum": ctx.get("max_length"),
         }
+    if kind in ("answer_value_count", "evidence_without_source"):
+        return kind, {"given": ctx.get("given", "-")}
     if kind == "value_error":
         return "invalid_value", {"detail": str(ctx.get("error", details["msg"]))}
     return "invalid_value", {"detail": details["msg"]}

@@ -38,7 +38,7 @@ _NEEDS_RESPONSE = frozenset({"answered", "partial"})
 class _QuestionRule:
     question: Question
     field: str
-    codes: frozenset[str]
+    codes: frozenset[str] | None  # None when the scale is unknown (reported once, elsewhere)
     listing: str
     plain_choice: bool
 
@@ -63,11 +63,13 @@ class ResponseChecker:
             rule = rules.get(question_id)
             # Fast path for the bulk of answers: a known option where comments and evidence are
             # allowed needs no further check (an answer holds exactly one value).
-            if rule is not None and rule.plain_choice and answer.choice in rule.codes:
+            if rule is not None and rule.plain_choice and answer.choice in (rule.codes or ()):
                 continue
             at: DocPath = ("answers", question_id)
             if rule is None:
-                issues.append(located("unknown_question", doc, at, key=True, question=question_id))
+                issues.append(
+                    located("unknown_question", doc, at, at_key=True, question=question_id)
+                )
             else:
                 issues += _check_answer(rule, answer, doc, at)
         return issues
@@ -145,10 +147,11 @@ def _is_missing(answer: Answer | None) -> bool:
 
 
 def _rule(question: Question, scales: dict[str, tuple[str, ...]]) -> _QuestionRule:
-    codes = scales.get(getattr(question, "scale", ""), ())
+    codes = scales.get(getattr(question, "scale", ""))
     field = _EXPECTED_FIELD[question.kind]
     plain = field == "choice" and question.allow_comment and question.allow_evidence
-    return _QuestionRule(question, field, frozenset(codes), ", ".join(codes), plain)
+    known = None if codes is None else frozenset(codes)
+    return _QuestionRule(question, field, known, ", ".join(codes or ()), plain)
 
 
 def _check_answer(
@@ -164,7 +167,7 @@ def _check_answer(
                 "wrong_answer_kind",
                 doc,
                 (*at, given),
-                key=True,
+                at_key=True,
                 question=rule.question.id,
                 kind=rule.question.kind,
                 expected=rule.field,
@@ -188,7 +191,7 @@ def _allowed_extras(
 
 
 def _check_choice(rule: _QuestionRule, code: str, doc: SourceDocument, at: DocPath) -> list[Issue]:
-    if code in rule.codes:
+    if rule.codes is None or code in rule.codes:
         return []
     return [
         located(
@@ -209,6 +212,8 @@ def _check_choices(
         issues += _check_choice(rule, code, doc, (*at, index))
     question = rule.question
     assert isinstance(question, MultipleChoiceQuestion)
+    if rule.codes is None:
+        return issues
     high = question.max_choices if question.max_choices is not None else len(rule.codes)
     if not question.min_choices <= len(seen) <= high:
         issues.append(

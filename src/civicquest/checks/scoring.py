@@ -47,7 +47,7 @@ def _options(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> li
                     "unknown_scale",
                     doc,
                     ("option_scores", scale_id),
-                    key=True,
+                    at_key=True,
                     scale=scale_id,
                     expected=_listing(list(scales)),
                 )
@@ -61,7 +61,7 @@ def _options(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> li
                         "scoring_unknown_option",
                         doc,
                         ("option_scores", scale_id, code),
-                        key=True,
+                        at_key=True,
                         code=code,
                         scale=scale_id,
                         expected=_listing(codes),
@@ -77,14 +77,14 @@ def _questions(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> 
         at = ("question_weights", question_id)
         question = questions.get(question_id)
         if question is None:
-            issues.append(located("unknown_question", doc, at, key=True, question=question_id))
+            issues.append(located("unknown_question", doc, at, at_key=True, question=question_id))
         elif not question.scored:
             issues.append(
                 located(
                     "scoring_question_not_scored",
                     doc,
                     at,
-                    key=True,
+                    at_key=True,
                     severity="warning",
                     question=question_id,
                 )
@@ -99,7 +99,7 @@ def _themes(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> lis
             "unknown_theme",
             doc,
             ("theme_weights", theme_id),
-            key=True,
+            at_key=True,
             theme=theme_id,
             expected=_listing(themes),
         )
@@ -117,7 +117,7 @@ def check_voter(voter: VoterAnswers, doc: SourceDocument, q: Questionnaire) -> l
         question = questions.get(question_id)
         if question is None:
             at: DocPath = ("answers", question_id)
-            issues.append(located("unknown_question", doc, at, key=True, question=question_id))
+            issues.append(located("unknown_question", doc, at, at_key=True, question=question_id))
             continue
         codes = scales.get(getattr(question, "scale", ""), [])
         if answer.choice is not None and answer.choice not in codes:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import CivicModel, Identifier, Url
 from .questionnaire import SemVer
@@ -35,7 +36,9 @@ class Evidence(CivicModel):
     @model_validator(mode="after")
     def _url_or_excerpt(self) -> Evidence:
         if self.url is None and self.excerpt is None:
-            raise ValueError("evidence needs a url, an excerpt, or both")
+            raise PydanticCustomError(
+                "evidence_without_source", "evidence needs a url, an excerpt, or both"
+            )
         return self
 
 
@@ -79,9 +82,11 @@ class Answer(CivicModel):
             listed = ", ".join(
                 name for name in (*VALUE_FIELDS, "no_answer") if getattr(self, name) is not None
             )
-            raise ValueError(
+            raise PydanticCustomError(
+                "answer_value_count",
                 "an answer needs exactly one of choice, choices, text, number or no_answer "
-                f"(given: {listed or 'none'})"
+                "(given: {given})",
+                {"given": listed or "-"},
             )
         return self
 
