@@ -434,3 +434,9 @@ def test_unknown_scale_is_reported_once_not_per_answer(tmp_path: Path) -> None:
     q(project)["questions"][0]["scale"] = "missing"
     codes = [code for code, _, _ in issues_of(tmp_path, project)]
     assert codes == ["unknown_scale"]
+
+
+def test_multiple_choice_cannot_be_scored(tmp_path: Path) -> None:
+    project = minimal_project()
+    q(project)["questions"][1]["scored"] = True
+    assert ("open_question_scored", "questions[1].scored", "error") in issues_of(tmp_path, project)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from ..issues import Issue, format_doc_path, located
 from ..models.questionnaire import (
-    SCALED_KINDS,
+    SCORABLE_KINDS,
     MultipleChoiceQuestion,
     NumberQuestion,
     Questionnaire,
@@ -110,7 +110,7 @@ def _references(q: Questionnaire, doc: SourceDocument) -> list[Issue]:
                     scale=scale_id,
                 )
             )
-        if question.kind not in SCALED_KINDS and question.scored:
+        if question.kind not in SCORABLE_KINDS and question.scored:
             issues.append(located("open_question_scored", doc, (*at, "scored"), kind=question.kind))
     return issues
 

@@ -122,11 +122,31 @@ def sensitivity(path: Path, lang: str) -> None:
         click.echo(check_as_text(result, lang), err=True)
         sys.exit(1)
     report = run(result.project, dict(get_scoring_methods()))
-    click.echo(f"reference: {report.reference.method} / {report.reference.policy}")
+    words = _SENSITIVITY_WORDS[lang]
+    reference = f"{report.reference.method} / {report.reference.policy}"
+    click.echo(f"{words['reference']}{words['colon']} {reference}")
     for s in report.scenarios:
-        swaps = ", ".join(f"{a}<->{b}" for a, b in s.swaps) or "-"
+        swaps = ", ".join(f"{a} ⇄ {b}" for a, b in s.swaps) or "-"
         click.echo(
-            f"{s.method} / {s.policy}: spearman {s.spearman:.3f}, kendall {s.kendall:.3f}, "
-            f"swaps: {swaps}"
+            f"{s.method} / {s.policy}{words['colon']} spearman {s.spearman:.3f}, "
+            f"kendall {s.kendall:.3f}, {words['swaps']}{words['colon']} {swaps}"
         )
-    click.echo("stable" if report.stable else ("instable" if lang == "fr" else "unstable"))
+    click.echo(words["stable"] if report.stable else words["unstable"])
+
+
+_SENSITIVITY_WORDS = {
+    "fr": {
+        "reference": "référence",
+        "swaps": "paires inversées",
+        "colon": " :",
+        "stable": "Classement stable sous toutes les variantes.",
+        "unstable": "Classement instable : publiez la méthode et ces variantes.",
+    },
+    "en": {
+        "reference": "reference",
+        "swaps": "pairs swapped",
+        "colon": ":",
+        "stable": "The order is stable under every variant.",
+        "unstable": "The order is unstable: publish the method and these variants.",
+    },
+}

@@ -175,6 +175,7 @@ class MultipleChoiceQuestion(_ScaledQuestion):
     """Pick any number of options of a scale."""
 
     kind: Literal["multiple_choice"]
+    scored: bool = Field(default=False, description="Multiple choices are never scored.")
     min_choices: int = Field(default=0, ge=0)
     max_choices: int | None = Field(default=None, ge=1)
 
@@ -213,6 +214,7 @@ QuestionKind = Literal[
 SCALED_KINDS: frozenset[str] = frozenset(
     {"single_choice", "commitment", "position", "multiple_choice"}
 )
+SCORABLE_KINDS: frozenset[str] = frozenset({"single_choice", "commitment", "position"})
 
 
 class Questionnaire(CivicModel):

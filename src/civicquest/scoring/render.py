@@ -23,6 +23,7 @@ _WORDS = {
         "levels": "réponses par niveau",
         "unscored": "non comparées",
         "method": "méthode",
+        "colon": " :",
         "agreement": "accord",
         "missing": "sans réponse",
     },
@@ -33,6 +34,7 @@ _WORDS = {
         "levels": "answers by level",
         "unscored": "not compared",
         "method": "method",
+        "colon": ":",
         "agreement": "agreement",
         "missing": "no answer",
     },
@@ -67,10 +69,10 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
     else:
         head = (words["list"], words["levels"])
         rows = [(item.name, _levels_text(item.levels)) for item in report.lists]
-    lines = [f"{words['method']} : {report.reproducibility.method}", ""]
+    lines = [f"{words['method']}{words['colon']} {report.reproducibility.method}", ""]
     lines += _table([head, *rows])
     if report.unscored:
-        lines += ["", f"{words['unscored']} :"]
+        lines += ["", f"{words['unscored']}{words['colon']}"]
         lines += [f"  {item.name} ({item.reason})" for item in report.unscored]
     return "\n".join(lines)
 
@@ -110,7 +112,7 @@ def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") ->
         )
         for item in report.lists
     ]
-    lines = [f"{words['method']} : {report.reproducibility.method}", ""]
+    lines = [f"{words['method']}{words['colon']} {report.reproducibility.method}", ""]
     return "\n".join(lines + _table([head, *rows]))
 
 
