@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["STATUS_LABELS", "TEXTS", "status_label", "text"]
+__all__ = ["STATUS_LABELS", "TEXTS", "UNSCORED_REASONS", "status_label", "text", "unscored_label"]
 
 STATUS_LABELS: dict[str, dict[str, str]] = {
     "answered": {"fr": "a répondu", "en": "answered"},
@@ -13,6 +13,14 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
     "not_solicited": {"fr": "non sollicitée", "en": "not solicited"},
     "withdrawn": {"fr": "retirée", "en": "withdrawn"},
     "merged": {"fr": "a fusionné", "en": "merged"},
+}
+
+UNSCORED_REASONS: dict[str, dict[str, str]] = {
+    "not_solicited": {"fr": "non sollicitée", "en": "not solicited"},
+    "withdrawn": {"fr": "retirée", "en": "withdrawn"},
+    "merged": {"fr": "a fusionné", "en": "merged"},
+    "no_consent": {"fr": "n'a pas autorisé la publication", "en": "did not consent to publication"},
+    "no_response": {"fr": "pas de réponse", "en": "no response"},
 }
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -38,6 +46,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "answers": {"fr": "Réponses", "en": "Answers"},
     "by_status": {"fr": "Par statut", "en": "By status"},
 }
+
+
+def unscored_label(reason: str, lang: str) -> str:
+    return UNSCORED_REASONS.get(reason, {}).get(lang, reason)
 
 
 def status_label(status: str, lang: str) -> str:

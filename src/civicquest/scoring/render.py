@@ -11,6 +11,7 @@ import io
 import math
 from collections.abc import Sequence
 
+from ..labels import unscored_label
 from ..models.results import MatchReport, ScoreReport
 
 __all__ = ["half_up", "match_table", "score_csv", "score_table"]
@@ -73,7 +74,9 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
     lines += _table([head, *rows])
     if report.unscored:
         lines += ["", f"{words['unscored']}{words['colon']}"]
-        lines += [f"  {item.name} ({item.reason})" for item in report.unscored]
+        lines += [
+            f"  {item.name} ({unscored_label(item.reason, lang)})" for item in report.unscored
+        ]
     return "\n".join(lines)
 
 
