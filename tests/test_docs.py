@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 import civicquest
 from civicquest.cli import cli
 from civicquest.messages import CATALOG
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
 
 
 @pytest.mark.slow
@@ -59,3 +62,49 @@ def test_every_public_name_is_in_the_api_page() -> None:
     names = [name for name in civicquest.__all__ if name != "__version__"]
     missing = [name for name in names if not re.search(rf"\b{re.escape(name)}\b", text)]
     assert not missing, f"public names missing from docs/python-api.md: {missing}"
+
+
+EXECUTED_PAGES = ("cli-reference.md", "example-aix2026.md", "scoring.md", "matching.md")
+
+
+def console_examples() -> list[tuple[str, str, list[str]]]:
+    """(page, command, documented output lines) for each runnable ``$ civicquest`` example."""
+    examples = []
+    for page in EXECUTED_PAGES:
+        text = (DOCS / page).read_text(encoding="utf-8")
+        for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
+            for first, *output in _commands(block.rstrip("\n").split("\n")):
+                command = first.removeprefix("$ ").split("  #")[0].strip()
+                runnable = command.startswith("civicquest ") and "examples/aix2026" in command
+                writes = " -o " in command or ">" in command
+                if runnable and output and not writes:
+                    examples.append((page, command, output))
+    return examples
+
+
+def _commands(lines: list[str]) -> list[list[str]]:
+    """Split a console block into [command line, its output lines...] groups."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if line.startswith("$ "):
+            groups.append([line])
+        elif groups:
+            groups[-1].append(line)
+    return groups
+
+
+@pytest.mark.parametrize(
+    ("page", "command", "documented"), console_examples(), ids=lambda v: str(v)[:60]
+)
+def test_documented_output_is_what_the_command_prints(
+    page: str, command: str, documented: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli, shlex.split(command)[1:])
+    actual = result.output.rstrip("\n").split("\n")
+    shown = documented[: documented.index("...")] if "..." in documented else documented
+    assert [line.rstrip() for line in actual[: len(shown)]] == [line.rstrip() for line in shown], (
+        page
+    )
+    if "..." not in documented:
+        assert len(actual) == len(documented), f"{page}: {command} prints more or fewer lines"
