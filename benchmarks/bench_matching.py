@@ -21,6 +21,7 @@ import tracemalloc
 from typing import Any
 
 import numpy as np
+from _timing import best_time
 
 from civicquest.matching.encoding import MatchQuestion
 from civicquest.matching.kernels import CHUNK_ROWS, MatchKernel
@@ -83,15 +84,6 @@ def run_kernel(kernel: MatchKernel, codes: Int8Array, chunk: int = CHUNK_ROWS) -
     return out
 
 
-def _best(fn: Any, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(
     voters: int = 1_000_000, method: str = "city-block", sample: int = 2_000
 ) -> dict[str, float]:
@@ -104,9 +96,9 @@ def main(
     out = run_kernel(kernel, codes)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    seconds = _best(lambda: run_kernel(kernel, codes))
+    seconds = best_time(lambda: run_kernel(kernel, codes))
     target = np.empty_like(codes)
-    floor = _best(lambda: np.copyto(target, codes), repeat=5)
+    floor = best_time(lambda: np.copyto(target, codes), repeat=5)
     subsample = codes[: min(sample, voters)].tolist()
     start = time.perf_counter()
     expected = baseline(subsample, list_levels.tolist())

@@ -22,6 +22,7 @@ import tracemalloc
 from typing import Any
 
 import numpy as np
+from _timing import best_time
 
 from civicquest.scoring.kernels import CHUNK_ROWS, ThemeKernel
 from civicquest.scoring.tables import SHIFT, ScoredQuestion, ScoringTables
@@ -95,15 +96,6 @@ def run_kernel(
     return out
 
 
-def _best(fn: Any, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(rows: int = 1_000_000, sample: int = 20_000) -> dict[str, float]:
     tables = build()
     tracemalloc.start()
@@ -111,9 +103,9 @@ def main(rows: int = 1_000_000, sample: int = 20_000) -> dict[str, float]:
     out = run_kernel(codes, tables)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    kernel = _best(lambda: run_kernel(codes, tables))
+    kernel = best_time(lambda: run_kernel(codes, tables))
     target = np.empty_like(codes)
-    floor = _best(lambda: np.copyto(target, codes), repeat=5)
+    floor = best_time(lambda: np.copyto(target, codes), repeat=5)
     subsample = codes[: min(sample, rows)].tolist()
     start = time.perf_counter()
     expected = baseline(subsample, tables)
