@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import UsageError
 from ..models.project import Project
@@ -50,7 +50,10 @@ class UnrankedOptions(ScoreOptions):
     @model_validator(mode="after")
     def _seed_for_lot(self) -> UnrankedOptions:
         if self.order == "lot" and self.seed is None:
-            raise ValueError("order 'lot' needs a published seed")
+            raise ValueError(
+                "order 'lot' needs a published seed: give --seed with a number announced "
+                "beforehand"
+            )
         return self
 
 
@@ -61,8 +64,18 @@ def _options(options: Any, model: type[ScoreOptions]) -> ScoreOptions:
         return options
     try:
         return model.model_validate(options)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
+    except ValidationError as error:
+        raise UsageError(_describe(error)) from None
+
+
+def _describe(error: ValidationError) -> str:
+    """One line per problem, without pydantic's technical framing."""
+    parts = []
+    for details in error.errors(include_url=False):
+        where = ".".join(str(part) for part in details["loc"])
+        message = details["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {message}" if where else message)
+    return "invalid scoring options: " + "; ".join(parts)
 
 
 def score_commitment(project: Project, options: Any = None) -> ScoreReport:
