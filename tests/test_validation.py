@@ -440,3 +440,11 @@ def test_multiple_choice_cannot_be_scored(tmp_path: Path) -> None:
     project = minimal_project()
     q(project)["questions"][1]["scored"] = True
     assert ("open_question_scored", "questions[1].scored", "error") in issues_of(tmp_path, project)
+
+
+def test_yaml_syntax_problems_are_explained_in_french(tmp_path: Path) -> None:
+    (tmp_path / "questionnaire.yaml").write_text("title: Quelle place : pour qui ?\nid: x\n")
+    (issue,) = check_project(tmp_path).issues
+    assert issue.code == "syntax_error"
+    assert "entre guillemets" in issue.message("fr")
+    assert "mapping values are not allowed" in issue.message("en")

@@ -546,11 +546,39 @@ CATALOG: dict[str, Entry] = {
 }  # fmt: skip
 
 
+# The parser's own words for the commonest YAML mistakes, for French readers.
+_SYNTAX_PROBLEMS_FR = {
+    "mapping values are not allowed in this context": (
+        "deux-points inattendu : une valeur qui contient « : » doit être entre guillemets"
+    ),
+    "did not find expected key": "clé attendue introuvable : vérifiez l'indentation",
+    "did not find expected ',' or ']'": "« , » ou « ] » attendu : crochet non fermé ?",
+    "did not find expected ',' or '}'": "« , » ou « } » attendu : accolade non fermée ?",
+    "found character that cannot start any token": (
+        "caractère interdit ici : une tabulation ? indentez avec des espaces ; "
+        "ou mettez la valeur entre guillemets"
+    ),
+    "could not find expected ':'": "« : » attendu après la clé",
+    "found unexpected end of stream": "fin de fichier inattendue : guillemet non fermé ?",
+    "found undefined alias": "alias (*nom) sans ancre (&nom) correspondante",
+    "found unknown escape character": "séquence d'échappement inconnue entre guillemets doubles",
+    "did not find expected '-' indicator": "« - » attendu : élément de liste mal indenté ?",
+    "did not find expected <document start>": "contenu inattendu après la fin du document",
+}
+
+
+def _localized_params(code: str, lang: str, params: dict[str, object]) -> dict[str, object]:
+    problem = params.get("problem")
+    if code == "syntax_error" and lang == "fr" and isinstance(problem, str):
+        return {**params, "problem": _SYNTAX_PROBLEMS_FR.get(problem, problem)}
+    return params
+
+
 def render(code: str, lang: str, params: dict[str, object]) -> tuple[str, str]:
     """Return the message and the advice for ``code`` in ``lang`` (English if unknown)."""
     entry = CATALOG[code]
     message, hint = entry.get(lang, entry["en"])
-    safe = _Defaulting(params)
+    safe = _Defaulting(_localized_params(code, lang, params))
     return message.format_map(safe), hint.format_map(safe)
 
 

@@ -51,8 +51,7 @@ class UnrankedOptions(ScoreOptions):
     def _seed_for_lot(self) -> UnrankedOptions:
         if self.order == "lot" and self.seed is None:
             raise ValueError(
-                "order 'lot' needs a published seed: give --seed with a number announced "
-                "beforehand"
+                "order 'lot' needs a published seed: give --seed with a number announced beforehand"
             )
         return self
 
