@@ -19,6 +19,7 @@ from civicquest.cli import cli
 from civicquest.errors import PluginError, UsageError
 from civicquest.exporting import export
 from civicquest.models import Project
+from civicquest.plugin_listing import list_plugins
 from civicquest.plugin_types import Exporter, Importer, ScoringMethod
 from civicquest.plugins import (
     get_exporter,
@@ -27,7 +28,6 @@ from civicquest.plugins import (
     get_plugin_failures,
     get_plugin_manager,
     get_scoring_method,
-    list_plugins,
     set_plugin_host,
 )
 from civicquest.testing import (

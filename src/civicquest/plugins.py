@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import import_module, metadata
 from typing import Any, TypeVar
@@ -26,7 +26,6 @@ from typing import Any, TypeVar
 import pluggy
 
 from . import hookspecs
-from .__about__ import __version__
 from .errors import PluginError, UsageError
 from .plugin_registry import PluginFailure, Registry, Stage, collect
 from .plugin_types import Exporter, Importer, ScoringMethod
@@ -45,7 +44,6 @@ __all__ = [
     "get_plugin_manager",
     "get_scoring_method",
     "get_scoring_methods",
-    "list_plugins",
     "set_plugin_host",
 ]
 
@@ -260,6 +258,8 @@ def _registry(host: PluginHost, kind: str, hook_name: str, record_type: type[R])
 
 def _registry_or_commands(host: PluginHost, hook_name: str) -> object:
     if hook_name == "register_commands":
+        from .plugin_listing import plugin_commands  # listing builds on this module
+
         return plugin_commands(host)
     record_type = _RECORD_TYPES[hook_name]
     return _registry(host, _KINDS[hook_name], hook_name, record_type)
@@ -327,85 +327,3 @@ def get_scoring_methods() -> Mapping[str, ScoringMethod]:
 def get_scoring_method(name: str) -> ScoringMethod:
     """The scoring method called ``name``; raises :class:`UsageError` if there is none."""
     return _lookup("scoring method", scoring_registry(), name)
-
-
-def plugin_commands(host: PluginHost | None = None) -> dict[str, Any]:
-    """Commands that plugins add through ``register_commands``, by name (click commands)."""
-    host = host or get_plugin_host()
-    key = ("register_commands", host.registered())
-    if key not in host._cache:
-        host._cache[key] = _commands_by_plugin(host)
-    by_plugin: dict[str, dict[str, Any]] = host._cache[key]
-    return {name: command for commands in by_plugin.values() for name, command in commands.items()}
-
-
-def _commands_by_plugin(host: PluginHost) -> dict[str, dict[str, Any]]:
-    from .cli import COMMANDS
-
-    by_plugin: dict[str, dict[str, Any]] = {}
-    taken = set(COMMANDS)
-    for plugin, group in _each_commands_group(host):
-        for name in sorted(group.commands):
-            if name in taken:
-                host.fail(plugin, "conflict", f"the command {name!r} already exists")
-                continue
-            taken.add(name)
-            by_plugin.setdefault(plugin, {})[name] = group.commands[name]
-    return by_plugin
-
-
-def _each_commands_group(host: PluginHost) -> Iterable[tuple[str, Any]]:
-    import click
-
-    caller = host.manager.hook.register_commands
-    for impl in reversed(caller.get_hookimpls()):
-        group = click.Group()
-        try:
-            impl.function(*(group for _ in impl.argnames))
-        except Exception as error:
-            host.fail(impl.plugin_name, "hook", f"register_commands() raised {_describe(error)}")
-            continue
-        yield impl.plugin_name, group
-
-
-def list_plugins(include_defaults: bool = True) -> list[PluginInfo]:
-    """The registered plugins, sorted by name, with their version and what each provides."""
-    host = get_plugin_host()
-    provides = _provided_names(host)
-    infos = []
-    for name, plugin in sorted(host.manager.list_name_plugin()):
-        default = name in DEFAULT_PLUGINS
-        if plugin is None or (default and not include_defaults):
-            continue
-        distribution, version = host.distributions.get(name, (None, None))
-        if default:
-            distribution, version = "civicquest", __version__
-        hooks = tuple(sorted(c.name for c in host.manager.get_hookcallers(plugin) or ()))
-        infos.append(PluginInfo(name, distribution, version, default, hooks, provides(name)))
-    return infos
-
-
-def _provided_names(host: PluginHost) -> Callable[[str], Mapping[str, tuple[str, ...]]]:
-    registries: dict[str, Registry[Any]] = {
-        "exporters": exporter_registry(),
-        "importers": importer_registry(),
-        "scoring_methods": scoring_registry(),
-    }
-    commands = plugin_commands(host)
-    command_owner = _command_owners(host)
-
-    def provided(plugin: str) -> Mapping[str, tuple[str, ...]]:
-        found = {
-            kind: tuple(name for name, owner in registry.providers.items() if owner == plugin)
-            for kind, registry in registries.items()
-        }
-        found["commands"] = tuple(n for n in commands if command_owner.get(n) == plugin)
-        return {kind: names for kind, names in found.items() if names}
-
-    return provided
-
-
-def _command_owners(host: PluginHost) -> dict[str, str]:
-    key = ("register_commands", host.registered())
-    by_plugin: dict[str, dict[str, Any]] = host._cache.get(key, {})
-    return {name: plugin for plugin, commands in by_plugin.items() for name in commands}

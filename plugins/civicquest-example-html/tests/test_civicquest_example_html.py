@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 from civicquest.exporting import export
 from civicquest.models import Project
+from civicquest.plugin_listing import list_plugins
 from civicquest.plugin_types import ExportOutput
-from civicquest.plugins import list_plugins
 from civicquest.testing import ExporterConformance, aix2026, hostile_project
 
 __all__ = ["aix2026"]  # fixture

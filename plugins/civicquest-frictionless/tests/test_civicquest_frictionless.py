@@ -12,8 +12,8 @@ import pytest
 
 from civicquest.exporting import export, write_output
 from civicquest.models import Project
+from civicquest.plugin_listing import list_plugins
 from civicquest.plugin_types import ExportOutput
-from civicquest.plugins import list_plugins
 from civicquest.testing import ExporterConformance, aix2026, hostile_project
 
 __all__ = ["aix2026"]  # fixture

@@ -17,8 +17,8 @@ from civicquest.export_helpers import answer_label, answer_value
 from civicquest.exporting import export
 from civicquest.loading import load_project
 from civicquest.models import Project
+from civicquest.plugin_listing import list_plugins
 from civicquest.plugin_types import ExportOutput
-from civicquest.plugins import list_plugins
 from civicquest.testing import HOSTILE_STRINGS, ExporterConformance, aix2026, hostile_project
 
 __all__ = ["aix2026"]  # fixture

@@ -43,7 +43,7 @@ class LazyGroup(click.Group):
         # Commands added by plugins (register_commands) are loaded only when one is asked
         # for, so that ``civicquest --help`` never builds the plugin manager.
         if cmd_name not in self.commands:
-            from ..plugins import plugin_commands
+            from ..plugin_listing import plugin_commands
 
             plugin_command: click.Command | None = plugin_commands().get(cmd_name)
             return plugin_command

@@ -27,7 +27,8 @@ def plugins(as_json: bool, include_defaults: bool) -> None:
     Broken plugins are listed with their error; the others keep working.
     Exit code 0 even when a plugin is broken.
     """
-    from ..plugins import get_plugin_failures, list_plugins
+    from ..plugin_listing import list_plugins
+    from ..plugins import get_plugin_failures
 
     failures = get_plugin_failures()
     payload: dict[str, Any] = {

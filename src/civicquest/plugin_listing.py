@@ -1,0 +1,104 @@
+"""Listing what plugins provide: commands added through ``register_commands``, and the
+plugins themselves with their versions (for ``civicquest plugins``). Internal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from .__about__ import __version__
+from .plugin_registry import Registry
+from .plugins import (
+    DEFAULT_PLUGINS,
+    PluginHost,
+    PluginInfo,
+    _describe,
+    exporter_registry,
+    get_plugin_host,
+    importer_registry,
+    scoring_registry,
+)
+
+__all__ = ["list_plugins", "plugin_commands"]
+
+
+def plugin_commands(host: PluginHost | None = None) -> dict[str, Any]:
+    """Commands that plugins add through ``register_commands``, by name (click commands)."""
+    host = host or get_plugin_host()
+    key = ("register_commands", host.registered())
+    if key not in host._cache:
+        host._cache[key] = _commands_by_plugin(host)
+    by_plugin: dict[str, dict[str, Any]] = host._cache[key]
+    return {name: command for commands in by_plugin.values() for name, command in commands.items()}
+
+
+def _commands_by_plugin(host: PluginHost) -> dict[str, dict[str, Any]]:
+    from .cli import COMMANDS
+
+    by_plugin: dict[str, dict[str, Any]] = {}
+    taken = set(COMMANDS)
+    for plugin, group in _each_commands_group(host):
+        for name in sorted(group.commands):
+            if name in taken:
+                host.fail(plugin, "conflict", f"the command {name!r} already exists")
+                continue
+            taken.add(name)
+            by_plugin.setdefault(plugin, {})[name] = group.commands[name]
+    return by_plugin
+
+
+def _each_commands_group(host: PluginHost) -> Iterable[tuple[str, Any]]:
+    import click
+
+    caller = host.manager.hook.register_commands
+    for impl in reversed(caller.get_hookimpls()):
+        group = click.Group()
+        try:
+            impl.function(*(group for _ in impl.argnames))
+        except Exception as error:
+            host.fail(impl.plugin_name, "hook", f"register_commands() raised {_describe(error)}")
+            continue
+        yield impl.plugin_name, group
+
+
+def list_plugins(include_defaults: bool = True) -> list[PluginInfo]:
+    """The registered plugins, sorted by name, with their version and what each provides."""
+    host = get_plugin_host()
+    provides = _provided_names(host)
+    infos = []
+    for name, plugin in sorted(host.manager.list_name_plugin()):
+        default = name in DEFAULT_PLUGINS
+        if plugin is None or (default and not include_defaults):
+            continue
+        distribution, version = host.distributions.get(name, (None, None))
+        if default:
+            distribution, version = "civicquest", __version__
+        hooks = tuple(sorted(c.name for c in host.manager.get_hookcallers(plugin) or ()))
+        infos.append(PluginInfo(name, distribution, version, default, hooks, provides(name)))
+    return infos
+
+
+def _provided_names(host: PluginHost) -> Callable[[str], Mapping[str, tuple[str, ...]]]:
+    registries: dict[str, Registry[Any]] = {
+        "exporters": exporter_registry(),
+        "importers": importer_registry(),
+        "scoring_methods": scoring_registry(),
+    }
+    commands = plugin_commands(host)
+    command_owner = _command_owners(host)
+
+    def provided(plugin: str) -> Mapping[str, tuple[str, ...]]:
+        found = {
+            kind: tuple(name for name, owner in registry.providers.items() if owner == plugin)
+            for kind, registry in registries.items()
+        }
+        found["commands"] = tuple(n for n in commands if command_owner.get(n) == plugin)
+        return {kind: names for kind, names in found.items() if names}
+
+    return provided
+
+
+def _command_owners(host: PluginHost) -> dict[str, str]:
+    key = ("register_commands", host.registered())
+    by_plugin: dict[str, dict[str, Any]] = host._cache.get(key, {})
+    return {name: plugin for plugin, commands in by_plugin.items() for name in commands}
