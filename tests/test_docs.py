@@ -108,3 +108,25 @@ def test_documented_output_is_what_the_command_prints(
     )
     if "..." not in documented:
         assert len(actual) == len(documented), f"{page}: {command} prints more or fewer lines"
+
+
+def help_blocks() -> list[tuple[str, str]]:
+    """(command, documented --help text) for each command section of the CLI reference."""
+    text = (DOCS / "cli-reference.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## civicquest (\S+)\n", text, flags=re.M)[1:]
+    found = []
+    for name, body in zip(sections[::2], sections[1::2], strict=True):
+        match = re.search(r"```text\n(Usage: civicquest .*?)```", body, flags=re.S)
+        if match:
+            found.append((name, match.group(1)))
+    return found
+
+
+@pytest.mark.parametrize(("name", "documented"), help_blocks(), ids=lambda v: str(v)[:20])
+def test_documented_help_is_the_real_help(name: str, documented: str, update_golden: bool) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"], prog_name="civicquest", terminal_width=80)
+    if update_golden:
+        page = DOCS / "cli-reference.md"
+        page.write_text(page.read_text(encoding="utf-8").replace(documented, result.output, 1))
+        return
+    assert result.output == documented, "run pytest --update-golden, then review the diff"
