@@ -142,3 +142,14 @@ def test_cli_match_locates_unknown_questions_and_options(example_dir: Path, tmp_
     assert "tres_fort" in result.output
     assert f"{voter}:3:" in result.output
     assert "zz9" in result.output
+
+
+def test_cli_match_refuses_answers_of_the_wrong_kind(example_dir: Path, tmp_path: Path) -> None:
+    voter = tmp_path / "voter.yaml"
+    voter.write_text("answers:\n  p01: {choices: [engagement_fort]}\n", "utf-8")
+    result = CliRunner().invoke(
+        cli, ["match", str(example_dir), "--answers", str(voter), "--lang", "en"]
+    )
+    assert result.exit_code == 1
+    assert f"{voter}:2:" in result.output
+    assert "expects 'choice', not 'choices'" in result.output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
@@ -57,9 +57,13 @@ class ResponseChecker:
         self.required = tuple(q.id for q in questionnaire.questions if q.required)
 
     def check(self, response: Response, doc: SourceDocument) -> list[Issue]:
-        issues = self._header(response, doc)
+        return self._header(response, doc) + self.check_answers(response.answers, doc)
+
+    def check_answers(self, answers: Mapping[str, Answer], doc: SourceDocument) -> list[Issue]:
+        """Check answers keyed by question id (a list's, or a voter's)."""
+        issues: list[Issue] = []
         rules = self.rules
-        for question_id, answer in response.answers.items():
+        for question_id, answer in answers.items():
             rule = rules.get(question_id)
             # Fast path for the bulk of answers: a known option where comments and evidence are
             # allowed needs no further check (an answer holds exactly one value).

@@ -6,7 +6,8 @@ from ..issues import Issue, located
 from ..models.questionnaire import Questionnaire
 from ..models.scoring import ScoringConfig
 from ..models.voter import VoterAnswers
-from ..sources import DocPath, SourceDocument
+from ..sources import SourceDocument
+from .responses import ResponseChecker
 
 __all__ = ["check_scoring", "check_voter"]
 
@@ -109,26 +110,5 @@ def _themes(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> lis
 
 
 def check_voter(voter: VoterAnswers, doc: SourceDocument, q: Questionnaire) -> list[Issue]:
-    """Located issues for a voter's answers to unknown questions or with unknown options."""
-    questions = {question.id: question for question in q.questions}
-    scales = {scale.id: [option.code for option in scale.options] for scale in q.scales}
-    issues = []
-    for question_id, answer in voter.answers.items():
-        question = questions.get(question_id)
-        if question is None:
-            at: DocPath = ("answers", question_id)
-            issues.append(located("unknown_question", doc, at, at_key=True, question=question_id))
-            continue
-        codes = scales.get(getattr(question, "scale", ""), [])
-        if answer.choice is not None and answer.choice not in codes:
-            issues.append(
-                located(
-                    "unknown_option",
-                    doc,
-                    ("answers", question_id, "choice"),
-                    code=answer.choice,
-                    question=question_id,
-                    expected=_listing(codes),
-                )
-            )
-    return issues
+    """Located issues in a voter's answers, by the same rules as a list's answers."""
+    return ResponseChecker(q, None).check_answers(voter.answers, doc)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import CivicModel, Identifier
 from .responses import VALUE_FIELDS, Answer, QuestionnaireRef
@@ -25,10 +26,11 @@ class VoterAnswer(Answer):
         if self.no_answer is not None:
             given.append("no_answer")
         if len(given) > 1 or (not given and not self.skip):
-            listed = ", ".join(given) or "none"
-            raise ValueError(
+            raise PydanticCustomError(
+                "answer_value_count",
                 "an answer needs exactly one of choice, choices, text, number or no_answer, "
-                f"or skip: true (given: {listed})"
+                "or skip: true (given: {given})",
+                {"given": ", ".join(given) or "-"},
             )
         return self
 
