@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from .display import show_value
 from .issues import Issue
 from .labels import status_label, text
 from .loading import ProjectCheck
 from .models.base import localize
 from .models.project import Project
-from .schema_errors import show_value
 
 __all__ = ["check_as_json", "check_as_text", "summary_as_text", "summary_data"]
 

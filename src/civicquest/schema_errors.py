@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from .display import show_value
 from .issues import Issue, located
 from .models.base import ID_PATTERN, LANGUAGE_PATTERN
 from .sources import DocPath, SourceDocument
 
-__all__ = ["issues_from_validation_error", "show_value"]
+__all__ = ["issues_from_validation_error"]
 
 _PATTERN_CODES = {
     ID_PATTERN: "bad_identifier",
@@ -160,17 +160,3 @@ def _raw_token(document: SourceDocument, doc_path: DocPath, value: Any) -> str:
     rest = lines[where.line - 1][where.column - 1 :]
     token = re.split(r"[,#\]}]", rest, maxsplit=1)[0].strip()
     return show_value(token or str(value).lower())
-
-
-def show_value(value: Any, limit: int = 60) -> str:
-    """A short, printable rendering of a user's value, safe for a terminal."""
-    text = value if isinstance(value, str) else repr(value)
-    text = "".join(_printable(char) for char in text[: limit + 1])
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-def _printable(char: str) -> str:
-    category = unicodedata.category(char)
-    if category.startswith("C") or category in ("Zl", "Zp"):
-        return f"\\u{ord(char):04x}"
-    return char

@@ -11,6 +11,7 @@ import io
 import math
 from collections.abc import Sequence
 
+from ..display import show_value
 from ..labels import unscored_label
 from ..models.results import MatchReport, ScoreReport
 
@@ -75,7 +76,8 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
     if report.unscored:
         lines += ["", f"{words['unscored']}{words['colon']}"]
         lines += [
-            f"  {item.name} ({unscored_label(item.reason, lang)})" for item in report.unscored
+            f"  {show_value(item.name, 200)} ({unscored_label(item.reason, lang)})"
+            for item in report.unscored
         ]
     return "\n".join(lines)
 
@@ -120,6 +122,8 @@ def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") ->
 
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    # Names come from files others wrote: escape control and direction characters for terminals.
+    rows = [[show_value(cell, 200) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
