@@ -204,3 +204,17 @@ def test_hostile_strings_include_the_required_kinds() -> None:
     for needle in ("=", "<script>", "\u200f", "🗳", "\n", '"', "'"):
         assert needle in joined
     assert max(len(s) for s in HOSTILE_STRINGS) >= 20_000
+
+
+def test_withholding_answers_keeps_the_rest_of_the_project(aix2026: Project) -> None:
+    from civicquest.exporting import publishable
+
+    published, withheld = publishable(aix2026)
+    assert withheld == {"aix-ecologie"}
+    assert published.scoring == aix2026.scoring
+    assert published.questionnaire == aix2026.questionnaire
+    assert published.responses_by_respondent["aix-ecologie"].answers == {}
+    assert (
+        published.responses_by_respondent["aix-avenir"]
+        == (aix2026.responses_by_respondent["aix-avenir"])
+    )

@@ -175,8 +175,10 @@ def publishable(
     )
     if respondents is project.respondents and not withheld:
         return project, withheld
-    published = Project(
-        questionnaire=project.questionnaire, respondents=respondents, responses=responses
+    # Parts already validated: construct without validating again (and keep every other field).
+    fields = {name: getattr(project, name) for name in Project.model_fields}
+    published = Project.model_construct(
+        **{**fields, "respondents": respondents, "responses": responses}
     )
     return published, withheld
 
