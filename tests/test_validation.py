@@ -448,3 +448,12 @@ def test_yaml_syntax_problems_are_explained_in_french(tmp_path: Path) -> None:
     assert issue.code == "syntax_error"
     assert "entre guillemets" in issue.message("fr")
     assert "mapping values are not allowed" in issue.message("en")
+
+
+def test_two_files_for_one_role_is_an_error(tmp_path: Path) -> None:
+    folder = write_project(tmp_path / "project", minimal_project())
+    (folder / "respondents.json").write_text('{"respondents": []}')
+    (issue,) = check_project(folder).issues
+    assert issue.code == "several_files"
+    assert issue.file == str(folder / "respondents.json")
+    assert "respondents.yaml, respondents.json" in issue.message("en")

@@ -112,7 +112,7 @@ def _questionnaire_file(root: Path, issues: list[Issue]) -> Path | None:
     if root.is_file():
         return root
     if root.is_dir():
-        found = _find(root, "questionnaire")
+        found = _find(root, "questionnaire", issues)
         if found:
             return found
         expected = root / "questionnaire.yaml"
@@ -122,15 +122,24 @@ def _questionnaire_file(root: Path, issues: list[Issue]) -> Path | None:
     return None
 
 
-def _find(folder: Path, stem: str) -> Path | None:
-    return next((folder / (stem + s) for s in SUFFIXES if (folder / (stem + s)).is_file()), None)
+def _find(folder: Path, stem: str, issues: list[Issue]) -> Path | None:
+    """``stem.yaml``, ``.yml`` or ``.json``; two of them is an error (one would be ignored)."""
+    found = [
+        folder / (stem + suffix) for suffix in SUFFIXES if (folder / (stem + suffix)).is_file()
+    ]
+    if len(found) > 1:
+        names = ", ".join(path.name for path in found)
+        issues.append(
+            located("several_files", None, file=found[1], names=names, used=found[0].name)
+        )
+    return found[0] if found else None
 
 
 def _respondents(
     folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
 ) -> tuple[tuple[Respondent, ...] | None, SourceDocument | None]:
     """The lists and their file: ``()`` without a file, ``None`` if it cannot be read."""
-    path = _find(folder, "respondents")
+    path = _find(folder, "respondents", issues)
     if path is None:
         return (), None
     loaded = _load_model(path, RespondentList, issues)
@@ -144,7 +153,7 @@ def _respondents(
 def _scoring(
     folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
 ) -> ScoringConfig | None:
-    path = _find(folder, "scoring")
+    path = _find(folder, "scoring", issues)
     loaded = _load_model(path, ScoringConfig, issues) if path else None
     if loaded is None:
         return None

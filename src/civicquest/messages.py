@@ -15,6 +15,16 @@ _READING: dict[str, Entry] = {
         "fr": ("fichier introuvable : {expected}", "Créez-le, ou vérifiez le chemin du dossier."),
         "en": ("file not found: {expected}", "Create it, or check the folder path."),
     },
+    "several_files": {
+        "fr": (
+            "plusieurs fichiers pour le même rôle : {names}",
+            "Gardez-en un seul (seul {used} serait lu).",
+        ),
+        "en": (
+            "several files for the same role: {names}",
+            "Keep only one (only {used} would be read).",
+        ),
+    },
     "file_unreadable": {
         "fr": ("impossible de lire le fichier ({reason})", "Vérifiez les droits du fichier."),
         "en": ("cannot read the file ({reason})", "Check the file's permissions."),
