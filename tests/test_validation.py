@@ -457,3 +457,14 @@ def test_two_files_for_one_role_is_an_error(tmp_path: Path) -> None:
     assert issue.code == "several_files"
     assert issue.file == str(folder / "respondents.json")
     assert "respondents.yaml, respondents.json" in issue.message("en")
+
+
+def test_other_files_among_responses_are_reported(tmp_path: Path) -> None:
+    folder = write_project(tmp_path / "project", minimal_project())
+    (folder / "responses" / "b.txt").write_text("réponse de la liste B")
+    (folder / "responses" / ".DS_Store").write_bytes(b"\0")
+    result = check_project(folder)
+    assert [(i.code, i.file) for i in result.issues] == [
+        ("ignored_file", str(folder / "responses" / "b.txt"))
+    ]
+    assert result.ok

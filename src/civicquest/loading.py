@@ -173,7 +173,7 @@ def _responses(
     found: dict[str, tuple[Response, SourceDocument]] = {}
     unreadable: set[str] = set()
     with _gc_paused():
-        for path in _response_files(folder):
+        for path in _response_files(folder, issues):
             loaded = _load_model(path, Response, issues)
             if loaded is not None:
                 issues += _add_response(loaded, found, checker)
@@ -209,13 +209,17 @@ def _add_response(
     return issues
 
 
-def _response_files(folder: Path) -> list[Path]:
+def _response_files(folder: Path, issues: list[Issue]) -> list[Path]:
+    """The response files, in name order; other visible files are reported, not ignored."""
     directory = folder / "responses"
     if not directory.is_dir():
         return []
     with os.scandir(directory) as entries:
-        names = [e.name for e in entries if e.is_file() and Path(e.name).suffix.lower() in SUFFIXES]
-    return [directory / name for name in sorted(names)]
+        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
+    kept = [name for name in names if Path(name).suffix.lower() in SUFFIXES]
+    for name in sorted(set(names) - set(kept)):
+        issues.append(located("ignored_file", None, file=directory / name, severity="warning"))
+    return [directory / name for name in kept]
 
 
 def _load_model(

@@ -15,6 +15,16 @@ _READING: dict[str, Entry] = {
         "fr": ("fichier introuvable : {expected}", "Créez-le, ou vérifiez le chemin du dossier."),
         "en": ("file not found: {expected}", "Create it, or check the folder path."),
     },
+    "ignored_file": {
+        "fr": (
+            "fichier ignoré : seuls les fichiers .yaml, .yml et .json sont des réponses",
+            "Renommez-le en .yaml s'il s'agit d'une réponse, sinon rangez-le ailleurs.",
+        ),
+        "en": (
+            "file ignored: only .yaml, .yml and .json files are responses",
+            "Rename it to .yaml if it is a response, otherwise move it elsewhere.",
+        ),
+    },
     "several_files": {
         "fr": (
             "plusieurs fichiers pour le même rôle : {names}",
