@@ -14,11 +14,17 @@ from .loading import ProjectCheck
 from .models.base import localize
 from .models.project import Project
 
-__all__ = ["check_as_json", "check_as_text", "summary_as_text", "summary_data"]
+__all__ = [
+    "check_as_json",
+    "check_as_text",
+    "issue_as_text",
+    "summary_as_text",
+    "summary_data",
+]
 
 
 def check_as_text(result: ProjectCheck, lang: str) -> str:
-    lines = [_issue_text(issue, lang) for issue in result.issues]
+    lines = [issue_as_text(issue, lang) for issue in result.issues]
     errors, warnings = len(result.errors), len(result.warnings)
     if errors:
         lines.append(text("invalid", lang, errors=errors, warnings=warnings))
@@ -29,7 +35,8 @@ def check_as_text(result: ProjectCheck, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _issue_text(issue: Issue, lang: str) -> str:
+def issue_as_text(issue: Issue, lang: str) -> str:
+    """One issue as three lines: where, code and path; the message; what to do."""
     where = f" {issue.path}" if issue.path else ""
     head = f"{issue.where()}: {text(issue.severity, lang)} [{issue.code}]{where}"
     return f"{head}\n  {issue.message(lang)}\n  → {issue.hint(lang)}"

@@ -98,6 +98,8 @@ def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:
 
 
 def _fail(issues: list[Any], lang: str) -> Any:
+    from ..reporting import issue_as_text
+
     for issue in issues:
-        click.echo(f"{issue.where()}: {issue.message(lang)} — {issue.hint(lang)}", err=True)
+        click.echo(issue_as_text(issue, lang), err=True)
     sys.exit(1)
