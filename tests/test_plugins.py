@@ -37,6 +37,7 @@ from civicquest.testing import (
     register_plugin,
     registered,
 )
+from fake_plugins import install
 
 __all__ = ["aix2026", "plugin_manager", "register_plugin"]  # fixtures used below
 
@@ -73,15 +74,6 @@ def fake_distribution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     previous = set_plugin_host(None)
     yield tmp_path
     set_plugin_host(previous)
-
-
-def install(folder: Path, name: str, source: str) -> None:
-    module = name.replace("-", "_")
-    (folder / f"{module}.py").write_text(source, encoding="utf-8")
-    info = folder / f"{module}-1.2.3.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.2.3\n")
-    (info / "entry_points.txt").write_text(f"[civicquest]\n{name} = {module}\n")
 
 
 # -- every hook has a test and documentation ------------------------------------------------
