@@ -84,7 +84,7 @@ def export(
 
 
 def _provider(exporter: Exporter) -> str:
-    from .plugins import provider_of
+    from .plugin_listing import provider_of
 
     return provider_of(exporter)
 

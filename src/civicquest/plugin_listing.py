@@ -9,6 +9,7 @@ from typing import Any
 from .__about__ import __version__
 from .plugin_guard import describe_fault, type_name
 from .plugin_registry import Registry
+from .plugin_types import Exporter, Importer, ScoringMethod
 from .plugins import (
     DEFAULT_PLUGINS,
     PluginHost,
@@ -19,7 +20,7 @@ from .plugins import (
     scoring_registry,
 )
 
-__all__ = ["list_plugins", "plugin_commands"]
+__all__ = ["guard_command", "list_plugins", "plugin_commands", "provider_of"]
 
 
 def plugin_commands(host: PluginHost | None = None) -> dict[str, Any]:
@@ -92,6 +93,18 @@ def guard_command(command: Any, plugin: str) -> Any:
 
     command.invoke = guarded_invoke
     return command
+
+
+def provider_of(record: Exporter | Importer | ScoringMethod) -> str:
+    """The name of the plugin that provides ``record`` (``"?"`` if it is not registered)."""
+    registry_of: Callable[[bool], Registry[Any]] = scoring_registry
+    if isinstance(record, Exporter | Importer):
+        registry_of = exporter_registry if isinstance(record, Exporter) else importer_registry
+    for built_in_only in (True, False):
+        registry = registry_of(built_in_only)
+        if registry.records.get(record.name) is record:
+            return registry.providers[record.name]
+    return "?"
 
 
 def list_plugins(include_defaults: bool = True) -> list[PluginInfo]:

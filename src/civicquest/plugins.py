@@ -52,7 +52,6 @@ __all__ = [
     "get_plugin_manager",
     "get_scoring_method",
     "get_scoring_methods",
-    "provider_of",
     "set_plugin_host",
 ]
 
@@ -364,18 +363,6 @@ def _lookup(kind: str, registry_of: Callable[[bool], Registry[R]], name: str) ->
         )
     known = ", ".join(registry.records) or "none"
     raise UsageError(f"unknown {kind} {name!r}; available: {known}")
-
-
-def provider_of(record: Exporter | Importer | ScoringMethod) -> str:
-    """The name of the plugin that provides ``record`` (``"?"`` if it is not registered)."""
-    registry_of: Callable[[bool], Registry[Any]] = scoring_registry
-    if isinstance(record, Exporter | Importer):
-        registry_of = exporter_registry if isinstance(record, Exporter) else importer_registry
-    for built_in_only in (True, False):
-        registry = registry_of(built_in_only)
-        if registry.records.get(record.name) is record:
-            return registry.providers[record.name]
-    return "?"
 
 
 def get_exporters() -> Mapping[str, Exporter]:

@@ -26,7 +26,7 @@ def run_scoring_method(
     civicquest's own errors raised by the method (``UsageError`` for a bad option) go through.
     """
     if plugin is None:
-        from ..plugins import provider_of
+        from ..plugin_listing import provider_of
 
         plugin = provider_of(method)
     where = f"the scoring method {method.name!r}"
