@@ -4,9 +4,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["FAULTS", "KINDS", "RECORD", "broken_plugin", "install"]
+import pytest
+
+from civicquest.plugins import set_plugin_host
+
+__all__ = ["FAULTS", "KINDS", "RECORD", "broken_plugin", "fake_distribution", "install"]
 
 KINDS = ("exporters", "scoring_methods", "commands", "importers")
 #: The name of what each kind of broken plugin provides.
@@ -24,6 +29,16 @@ FAULTS = {
     "none": "return None",
     "hang": "threading.Event().wait()",
 }
+
+
+@pytest.fixture
+def fake_distribution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A folder on sys.path where tests install one-module distributions with entry points
+    (import this fixture), and a plugin host built afresh."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    previous = set_plugin_host(None)
+    yield tmp_path
+    set_plugin_host(previous)
 
 
 def install(folder: Path, name: str, source: str) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from pydantic import BaseModel
 
 from civicquest import hookimpl
 from civicquest.cli import cli
@@ -33,12 +34,12 @@ from civicquest.plugins import get_scoring_methods, set_plugin_host
 from civicquest.scoring import score_commitment
 from civicquest.scoring.sensitivity import LeftOut, sensitivity
 from civicquest.testing import aix2026, fresh_plugin_host, registered
-from fake_plugins import KINDS, broken_plugin, install
+from fake_plugins import KINDS, broken_plugin, fake_distribution, install
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = str(ROOT / "examples" / "aix2026")
 VOTER = str(ROOT / "examples" / "aix2026" / "voter.yaml")
-__all__ = ["aix2026"]  # a fixture used below
+__all__ = ["aix2026", "fake_distribution"]  # fixtures used below
 
 COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", EXAMPLE],
@@ -114,15 +115,6 @@ def baseline() -> dict[str, Outcome]:
         set_plugin_host(previous)
 
 
-@pytest.fixture
-def plugins_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A folder on sys.path for fake distributions, and a plugin host built afresh."""
-    monkeypatch.syspath_prepend(str(tmp_path))
-    previous = set_plugin_host(None)
-    yield tmp_path
-    set_plugin_host(previous)
-
-
 def _no_traceback(outcome: Outcome) -> None:
     code, stdout, stderr = outcome
     assert code in (0, 1, 2)
@@ -134,10 +126,10 @@ def _no_traceback(outcome: Outcome) -> None:
 
 @pytest.mark.parametrize("case", [c for c in CASES if c[2] != "hang"], ids=_case_id)
 def test_commands_that_do_not_use_a_broken_plugin_are_unchanged(
-    case: tuple[str, str, str], plugins_folder: Path, baseline: dict[str, Outcome]
+    case: tuple[str, str, str], fake_distribution: Path, baseline: dict[str, Outcome]
 ) -> None:
     kind, when, fault = case
-    install(plugins_folder, _distribution(case), broken_plugin(kind, when, fault))
+    install(fake_distribution, _distribution(case), broken_plugin(kind, when, fault))
     for name in unaffected(kind, when, fault):
         outcome = _run(COMMANDS[name])
         if name == "sensitivity" and kind == "scoring_methods" and when == "call":
@@ -193,10 +185,10 @@ REASONS = {
 
 @pytest.mark.parametrize("case", [c for c in CASES if (c[1], c[2]) in REASONS], ids=_case_id)
 def test_plugins_names_each_broken_plugin_and_its_reason(
-    case: tuple[str, str, str], plugins_folder: Path
+    case: tuple[str, str, str], fake_distribution: Path
 ) -> None:
     kind, when, fault = case
-    module = install(plugins_folder, _distribution(case), broken_plugin(kind, when, fault))
+    module = install(fake_distribution, _distribution(case), broken_plugin(kind, when, fault))
     listed = _run(["plugins", "--json"])
     text = _run(["plugins"])
     reason = REASONS[when, fault].format(module=module, kind=kind)
@@ -220,11 +212,11 @@ FAILING_CALLS = ("raise", "exit", "garbage", "none")
 
 @pytest.mark.parametrize("fault", FAILING_CALLS)
 def test_an_exporter_that_fails_names_its_plugin_and_writes_nothing(
-    fault: str, plugins_folder: Path
+    fault: str, fake_distribution: Path
 ) -> None:
     case = ("exporters", "call", fault)
-    install(plugins_folder, _distribution(case), broken_plugin(*case))
-    target = plugins_folder / "out.brk"
+    install(fake_distribution, _distribution(case), broken_plugin(*case))
+    target = fake_distribution / "out.brk"
     outcome = _run(["export", EXAMPLE, "--format", "brokenfmt", "-o", str(target)])
     _no_traceback(outcome)
     assert outcome[0] == 1
@@ -232,18 +224,18 @@ def test_an_exporter_that_fails_names_its_plugin_and_writes_nothing(
     assert not target.exists()
 
 
-def test_an_exporter_calling_sys_exit_0_is_an_error(plugins_folder: Path) -> None:
+def test_an_exporter_calling_sys_exit_0_is_an_error(fake_distribution: Path) -> None:
     case = ("exporters", "call", "exit")
-    install(plugins_folder, _distribution(case), broken_plugin(*case))
+    install(fake_distribution, _distribution(case), broken_plugin(*case))
     outcome = _run(["export", EXAMPLE, "--format", "brokenfmt"])
     assert outcome == (1, "", f"Error: plugin {_distribution(case)!r}: the 'brokenfmt' "
                              "exporter called sys.exit(0)\n")  # fmt: skip
 
 
 @pytest.mark.parametrize("fault", FAILING_CALLS)
-def test_score_with_a_failing_method_names_its_plugin(fault: str, plugins_folder: Path) -> None:
+def test_score_with_a_failing_method_names_its_plugin(fault: str, fake_distribution: Path) -> None:
     case = ("scoring_methods", "call", fault)
-    install(plugins_folder, _distribution(case), broken_plugin(*case))
+    install(fake_distribution, _distribution(case), broken_plugin(*case))
     outcome = _run(["score", EXAMPLE, "-m", "brokenscore"])
     _no_traceback(outcome)
     expected = {
@@ -258,10 +250,10 @@ def test_score_with_a_failing_method_names_its_plugin(fault: str, plugins_folder
 
 @pytest.mark.parametrize("fault", FAILING_CALLS)
 def test_sensitivity_leaves_a_failing_method_out_with_a_note(
-    fault: str, plugins_folder: Path, baseline: dict[str, Outcome]
+    fault: str, fake_distribution: Path, baseline: dict[str, Outcome]
 ) -> None:
     case = ("scoring_methods", "call", fault)
-    install(plugins_folder, _distribution(case), broken_plugin(*case))
+    install(fake_distribution, _distribution(case), broken_plugin(*case))
     code, stdout, stderr = _run(COMMANDS["sensitivity"])
     assert (code, stdout) == baseline["sensitivity"][:2]
     [note] = stderr.splitlines()
@@ -270,9 +262,9 @@ def test_sensitivity_leaves_a_failing_method_out_with_a_note(
     )
 
 
-def test_a_plugin_command_that_raises_is_a_one_line_error(plugins_folder: Path) -> None:
+def test_a_plugin_command_that_raises_is_a_one_line_error(fake_distribution: Path) -> None:
     case = ("commands", "call", "raise")
-    install(plugins_folder, _distribution(case), broken_plugin(*case))
+    install(fake_distribution, _distribution(case), broken_plugin(*case))
     outcome = _run(["brokencmd"])
     assert outcome == (
         1,
@@ -282,9 +274,9 @@ def test_a_plugin_command_that_raises_is_a_one_line_error(plugins_folder: Path) 
     )
 
 
-def test_a_plugin_command_keeps_its_own_exit_status(plugins_folder: Path) -> None:
+def test_a_plugin_command_keeps_its_own_exit_status(fake_distribution: Path) -> None:
     case = ("commands", "call", "exit")
-    install(plugins_folder, _distribution(case), broken_plugin(*case))
+    install(fake_distribution, _distribution(case), broken_plugin(*case))
     assert _run(["brokencmd"]) == (0, "", "")
 
 
@@ -350,3 +342,18 @@ def test_a_failing_reference_method_stops_the_comparison(aix2026: Project) -> No
     with pytest.raises(PluginError, match=r"'moi': the scoring method 'mine' called sys.exit\(4\)"):
         sensitivity(aix2026, {"mine": _method("mine", broken)}, reference="mine",
                     providers={"mine": "moi"})  # fmt: skip
+
+
+def test_a_result_that_is_not_a_score_report_is_shown_only_as_json(aix2026: Project) -> None:
+    class Count(BaseModel):
+        lists: int
+
+    def count(project: Project, options: Any) -> Count:
+        return Count(lists=len(project.respondents))
+
+    with fresh_plugin_host(strict=False), registered(Methods(_method("count", count)), "compte"):
+        table = _run(["score", EXAMPLE, "-m", "count"])
+        as_json = _run(["score", EXAMPLE, "-m", "count", "--format", "json"])
+    message = "the scoring method 'count' returned a Count, not a ScoreReport: only --format json"
+    assert table == (1, "", f"Error: plugin 'compte': {message} can show it\n")
+    assert (as_json[0], json.loads(as_json[1])) == (0, {"lists": len(aix2026.respondents)})

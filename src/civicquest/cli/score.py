@@ -79,7 +79,7 @@ def score(
             k: v for k, v in given.items() if v is not None and k in record.options.model_fields
         }
         report = run_scoring_method(record, result.project, options)
-        content = _render(report, output_format, lang, record.name)
+        content = _render(report, output_format, lang, record)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except CivicquestError as error:  # a plugin's failure, named: exit 1, no traceback
@@ -87,22 +87,24 @@ def score(
     _emit(content, output)
 
 
-def _render(report: Any, output_format: str, lang: str, method: str) -> str:
+def _render(report: Any, output_format: str, lang: str, record: Any) -> str:
     from ..errors import PluginError
     from ..models.results import ScoreReport
     from ..plugin_guard import PluginCallError, call_plugin
+    from ..plugin_listing import provider_of
     from ..scoring.render import score_csv, score_table
 
     if output_format == "json":
         try:
             text: str = call_plugin(lambda: report.model_dump_json(indent=2)) + "\n"
         except PluginCallError as fault:
-            raise PluginError(f"the result of the scoring method {method!r}: {fault}") from None
+            where = f"plugin {provider_of(record)!r}: the result of the method {record.name!r}"
+            raise PluginError(f"{where} {fault}") from None
         return text
     if not isinstance(report, ScoreReport):
         raise PluginError(
-            f"the scoring method {method!r} returned a {type(report).__name__}, not a "
-            f"ScoreReport: only --format json can show it"
+            f"plugin {provider_of(record)!r}: the scoring method {record.name!r} returned a "
+            f"{type(report).__name__}, not a ScoreReport: only --format json can show it"
         )
     if output_format == "csv":
         return score_csv(report)
