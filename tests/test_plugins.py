@@ -28,7 +28,6 @@ from civicquest.plugins import (
     get_plugin_failures,
     get_plugin_manager,
     get_scoring_method,
-    set_plugin_host,
 )
 from civicquest.testing import (
     aix2026,
@@ -37,8 +36,9 @@ from civicquest.testing import (
     register_plugin,
     registered,
 )
+from fake_plugins import fake_distribution, install
 
-__all__ = ["aix2026", "plugin_manager", "register_plugin"]  # fixtures used below
+__all__ = ["aix2026", "fake_distribution", "plugin_manager", "register_plugin"]  # fixtures
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = sorted(name for name in dir(hookspecs) if name.startswith("register_"))
@@ -64,24 +64,6 @@ def lenient() -> Iterator[None]:
     """A fresh manager that reports plugin failures instead of raising (as for users)."""
     with fresh_plugin_host(strict=False):
         yield
-
-
-@pytest.fixture
-def fake_distribution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A folder on sys.path where tests install one-module distributions with entry points."""
-    monkeypatch.syspath_prepend(str(tmp_path))
-    previous = set_plugin_host(None)
-    yield tmp_path
-    set_plugin_host(previous)
-
-
-def install(folder: Path, name: str, source: str) -> None:
-    module = name.replace("-", "_")
-    (folder / f"{module}.py").write_text(source, encoding="utf-8")
-    info = folder / f"{module}-1.2.3.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.2.3\n")
-    (info / "entry_points.txt").write_text(f"[civicquest]\n{name} = {module}\n")
 
 
 # -- every hook has a test and documentation ------------------------------------------------

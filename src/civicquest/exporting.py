@@ -18,8 +18,9 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .atomic import write_bytes_atomically, write_folder_atomically
-from .errors import CivicquestError, PluginError, UsageError
+from .errors import PluginError, UsageError
 from .models.project import Project
+from .plugin_guard import PluginCallError, call_plugin, plugin_error, type_name
 from .plugin_types import Exporter, ExportInput, ExportOutput
 
 __all__ = [
@@ -41,6 +42,9 @@ def find_exporter(name_or_extension: str) -> Exporter:
     from .plugins import exporter_registry, get_exporter
 
     key = name_or_extension.strip().lower()
+    built_in = exporter_registry(built_in_only=True).by_name
+    if key in built_in:  # no other plugin is loaded for a built-in format
+        return built_in[key]
     if key.startswith(".") or key not in exporter_registry().by_name:
         extension = key if key.startswith(".") else f".{key}"
         matches = [
@@ -73,26 +77,32 @@ def export(
         project=published, options=parsed, lang=lang, results=results, withheld=withheld
     )
     try:
-        output = exporter.export(data)
-    except CivicquestError:
-        raise
-    except Exception as error:
-        raise PluginError(
-            f"the {exporter.name!r} exporter failed: {type(error).__name__}: {error}"
-        ) from error
+        output = call_plugin(exporter.export, data)
+    except PluginCallError as fault:
+        raise plugin_error(_provider(exporter), f"the {exporter.name!r} exporter", fault) from None
     return _checked(exporter, output)
+
+
+def _provider(exporter: Exporter) -> str:
+    from .plugin_listing import provider_of
+
+    return provider_of(exporter)
 
 
 def _checked(exporter: Exporter, output: object) -> ExportOutput:
     if exporter.writes == "file":
         if not isinstance(output, bytes):
-            raise PluginError(f"the {exporter.name!r} exporter must return bytes")
+            raise PluginError(
+                f"plugin {_provider(exporter)!r}: the {exporter.name!r} exporter must return "
+                f"bytes, not {type_name(output)}"
+            )
         return output
     if not isinstance(output, Mapping) or not all(
         isinstance(content, bytes) and _safe_relative(path) for path, content in output.items()
     ):
         raise PluginError(
-            f"the {exporter.name!r} exporter must return a mapping of relative paths to bytes"
+            f"plugin {_provider(exporter)!r}: the {exporter.name!r} exporter must return a "
+            f"mapping of relative paths to bytes"
         )
     return dict(sorted(output.items()))
 
@@ -110,8 +120,12 @@ def parse_options(exporter: Exporter, options: BaseModel | Mapping[str, Any] | N
         return options
     raw = options.model_dump() if isinstance(options, BaseModel) else dict(options or {})
     try:
-        return exporter.options.model_validate(raw)
-    except ValidationError as error:
+        return call_plugin(exporter.options.model_validate, raw)
+    except PluginCallError as fault:
+        error = fault.error
+        if not isinstance(error, ValidationError):
+            where = f"the options of the {exporter.name!r} exporter"
+            raise plugin_error(_provider(exporter), where, fault) from None
         problems = "; ".join(_option_problem(item) for item in error.errors())
         available = ", ".join(info[0] for info in describe_options(exporter.options)) or "none"
         raise UsageError(

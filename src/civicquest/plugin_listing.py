@@ -7,24 +7,26 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .__about__ import __version__
+from .plugin_guard import describe_fault, type_name
 from .plugin_registry import Registry
+from .plugin_types import Exporter, Importer, ScoringMethod
 from .plugins import (
     DEFAULT_PLUGINS,
     PluginHost,
     PluginInfo,
-    _describe,
     exporter_registry,
     get_plugin_host,
     importer_registry,
     scoring_registry,
 )
 
-__all__ = ["list_plugins", "plugin_commands"]
+__all__ = ["guard_command", "list_plugins", "plugin_commands", "provider_of"]
 
 
 def plugin_commands(host: PluginHost | None = None) -> dict[str, Any]:
     """Commands that plugins add through ``register_commands``, by name (click commands)."""
     host = host or get_plugin_host()
+    host.load_installed()
     key = ("register_commands", host.registered())
     if key not in host._cache:
         host._cache[key] = _commands_by_plugin(host)
@@ -37,17 +39,17 @@ def _commands_by_plugin(host: PluginHost) -> dict[str, dict[str, Any]]:
 
     by_plugin: dict[str, dict[str, Any]] = {}
     taken = set(COMMANDS)
-    for plugin, group in _each_commands_group(host):
-        for name in sorted(group.commands):
+    for plugin, commands in _each_plugin_commands(host):
+        for name in sorted(commands):
             if name in taken:
                 host.fail(plugin, "conflict", f"the command {name!r} already exists")
                 continue
             taken.add(name)
-            by_plugin.setdefault(plugin, {})[name] = group.commands[name]
+            by_plugin.setdefault(plugin, {})[name] = commands[name]
     return by_plugin
 
 
-def _each_commands_group(host: PluginHost) -> Iterable[tuple[str, Any]]:
+def _each_plugin_commands(host: PluginHost) -> Iterable[tuple[str, dict[str, Any]]]:
     import click
 
     caller = host.manager.hook.register_commands
@@ -55,15 +57,60 @@ def _each_commands_group(host: PluginHost) -> Iterable[tuple[str, Any]]:
         group = click.Group()
         try:
             impl.function(*(group for _ in impl.argnames))
-        except Exception as error:
-            host.fail(impl.plugin_name, "hook", f"register_commands() raised {_describe(error)}")
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # SystemExit too: a plugin must not end the program
+            host.fail(impl.plugin_name, "hook", f"register_commands() {describe_fault(error)}")
             continue
-        yield impl.plugin_name, group
+        commands: dict[str, Any] = {}
+        for name, command in group.commands.items():
+            if isinstance(command, click.Command):
+                commands[name] = guard_command(command, impl.plugin_name)
+            else:
+                message = f"register_commands() added {type_name(command)} as {name!r}"
+                host.fail(impl.plugin_name, "record", message)
+        yield impl.plugin_name, commands
+
+
+def guard_command(command: Any, plugin: str) -> Any:
+    """Make ``command`` report an exception of its own as a one-line error naming ``plugin``.
+
+    click's own exceptions (usage errors, ``ctx.exit()``) and ``SystemExit`` go through: the exit
+    status of a plugin's command is the plugin's to choose.
+    """
+    import click
+
+    invoke = command.invoke
+
+    def guarded_invoke(ctx: click.Context) -> Any:
+        try:
+            return invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            message = f"plugin {plugin!r}: the command {command.name!r} {describe_fault(error)}"
+            raise click.ClickException(message) from error
+
+    command.invoke = guarded_invoke
+    return command
+
+
+def provider_of(record: Exporter | Importer | ScoringMethod) -> str:
+    """The name of the plugin that provides ``record`` (``"?"`` if it is not registered)."""
+    registry_of: Callable[[bool], Registry[Any]] = scoring_registry
+    if isinstance(record, Exporter | Importer):
+        registry_of = exporter_registry if isinstance(record, Exporter) else importer_registry
+    for built_in_only in (True, False):
+        registry = registry_of(built_in_only)
+        if registry.records.get(record.name) is record:
+            return registry.providers[record.name]
+    return "?"
 
 
 def list_plugins(include_defaults: bool = True) -> list[PluginInfo]:
     """The registered plugins, sorted by name, with their version and what each provides."""
     host = get_plugin_host()
+    host.load_installed()
     provides = _provided_names(host)
     infos = []
     for name, plugin in sorted(host.manager.list_name_plugin()):

@@ -1,8 +1,15 @@
 """The plugin manager (internal): built lazily, once; typed accessors over the hooks.
 
 Only this module calls hook implementations. Each implementation is called on its own, so a
-plugin that fails to import, registers an unknown hook or raises inside a hook is reported by
-name (see :func:`get_plugin_failures` and ``civicquest plugins``) while the others keep working.
+plugin that fails to import, registers an unknown hook, raises inside a hook, calls
+``sys.exit()`` or returns something else than asked is reported by name (see
+:func:`get_plugin_failures` and ``civicquest plugins``) while the others keep working.
+
+Plugins are loaded per need: installed plugins (entry points) are imported only when a command
+needs more than the built-in plugins, and each hook is called only when its records are needed.
+Asking for a built-in name (``json``, ``commitment``) never imports nor calls another plugin: the
+built-in record would win a name clash anyway. So a plugin that hangs or is slow only affects
+the commands that use what it provides (or ``civicquest plugins``, which calls every hook).
 
 Environment variables:
 
@@ -18,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module, metadata
 from typing import Any, TypeVar
@@ -27,6 +34,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import PluginError, UsageError
+from .plugin_guard import describe_fault, type_name
 from .plugin_registry import PluginFailure, Registry, Stage, collect
 from .plugin_types import Exporter, Importer, ScoringMethod
 
@@ -81,6 +89,7 @@ class PluginHost:
     manager: pluggy.PluginManager
     strict: bool = False
     distributions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    environ: dict[str, str] | None = None
     _failures: dict[tuple[str, str, str], PluginFailure] = field(default_factory=dict)
     _cache: dict[tuple[str, tuple[str, ...]], Any] = field(default_factory=dict)
 
@@ -97,6 +106,13 @@ class PluginHost:
     def registered(self) -> tuple[str, ...]:
         return tuple(sorted(n for n, p in self.manager.list_name_plugin() if p is not None))
 
+    def load_installed(self) -> None:
+        """Import the installed plugins (entry points), once; nothing to do if done already."""
+        if self.environ is not None:
+            environ, self.environ = self.environ, None
+            _load_entry_points(self, environ)
+            drop_unknown_hooks(self)
+
 
 def create_plugin_host(
     *,
@@ -107,12 +123,11 @@ def create_plugin_host(
     """Build a plugin manager: hook specs, default plugins, then installed entry points."""
     env = os.environ if environ is None else environ
     strict = env.get("CIVICQUEST_STRICT_PLUGINS", "") == "1" if strict is None else strict
-    host = PluginHost(pluggy.PluginManager(hookspecs.PROJECT_NAME), strict=strict)
+    pending = dict(env) if entry_points else None
+    host = PluginHost(pluggy.PluginManager(hookspecs.PROJECT_NAME), strict=strict, environ=pending)
     host.manager.add_hookspecs(hookspecs)
     for module_name in DEFAULT_PLUGINS:
         host.manager.register(import_module(module_name), name=module_name)
-    if entry_points:
-        _load_entry_points(host, env)
     drop_unknown_hooks(host)
     return host
 
@@ -143,12 +158,19 @@ def _ep_key(entry: metadata.EntryPoint) -> str:
 def _load_entry_point(host: PluginHost, entry: metadata.EntryPoint) -> None:
     try:
         plugin = entry.load()
-    except Exception as error:
+    except KeyboardInterrupt:
+        raise
+    except SystemExit as error:
+        host.fail(entry.name, "import", f"{describe_fault(error)} while loading {entry.value!r}")
+        return
+    except BaseException as error:
         host.fail(entry.name, "import", f"cannot import {entry.value!r}: {_describe(error)}")
         return
     try:
         host.manager.register(plugin, name=entry.name)
-    except (ValueError, pluggy.PluginValidationError) as error:
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:
         host.fail(entry.name, "register", _describe(error))
         return
     if entry.dist is not None:
@@ -196,6 +218,12 @@ def get_plugin_host() -> PluginHost:
     return _current
 
 
+def _loaded_host() -> PluginHost:
+    host = get_plugin_host()
+    host.load_installed()
+    return host
+
+
 def set_plugin_host(host: PluginHost | None) -> PluginHost | None:
     """Replace the plugin host (``None``: rebuild on next use); returns the previous one."""
     global _current
@@ -205,50 +233,74 @@ def set_plugin_host(host: PluginHost | None) -> PluginHost | None:
 
 def get_plugin_manager() -> pluggy.PluginManager:
     """The pluggy manager, built lazily: default plugins, then entry points."""
-    return get_plugin_host().manager
+    return _loaded_host().manager
 
 
 def get_plugin_failures() -> list[PluginFailure]:
     """Every plugin problem met so far, once all registries have been gathered."""
-    host = get_plugin_host()
+    host = _loaded_host()
     for hook_name in HOOK_NAMES:
         _registry_or_commands(host, hook_name)
     return host.failures
 
 
-def call_each(host: PluginHost, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
-    """Call every implementation of a hook on its own: ``(plugin name, result)`` pairs.
+def call_each(
+    host: PluginHost, hook_name: str, only: Collection[str] | None = None
+) -> list[tuple[str, list[Any]]]:
+    """Call every implementation of a ``register_*`` records hook on its own (or those of the
+    plugins in ``only``): ``(plugin name, records)`` pairs.
 
-    An implementation that raises is reported and skipped.
+    An implementation that raises, exits or returns no list is reported and skipped.
     """
     caller: pluggy.HookCaller = getattr(host.manager.hook, hook_name)
-    results: list[tuple[str, Any]] = []
+    results: list[tuple[str, list[Any]]] = []
     for impl in reversed(caller.get_hookimpls()):
+        if only is not None and impl.plugin_name not in only:
+            continue
         try:
-            result: Any = impl.function(*(kwargs[name] for name in impl.argnames))
-            results.append((impl.plugin_name, list(result) if result is not None else []))
-        except Exception as error:
-            host.fail(impl.plugin_name, "hook", f"{hook_name}() raised {_describe(error)}")
+            result: object = impl.function()
+            if _listable(result):
+                results.append((impl.plugin_name, list(result)))  # type: ignore[call-overload]
+            else:
+                message = f"{hook_name}() returned {type_name(result)}, not a list"
+                host.fail(impl.plugin_name, "hook", message)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # SystemExit too: a plugin must not end the program
+            host.fail(impl.plugin_name, "hook", f"{hook_name}() {describe_fault(error)}")
     return results
 
 
-def _claims(host: PluginHost, hook_name: str, record_type: type[R]) -> list[tuple[str, R]]:
+def _listable(result: object) -> bool:
+    return isinstance(result, Iterable) and not isinstance(result, str | bytes | Mapping)
+
+
+def _claims(
+    host: PluginHost, hook_name: str, record_type: type[R], only: Collection[str] | None
+) -> list[tuple[str, R]]:
     claims: list[tuple[str, R]] = []
-    for plugin, records in call_each(host, hook_name):
+    for plugin, records in call_each(host, hook_name, only):
         for record in records:
             if isinstance(record, record_type):
                 claims.append((plugin, record))
             else:
-                found = type(record).__name__
-                message = f"{hook_name}() gave a {found}, not a {record_type.__name__}"
+                message = f"{hook_name}() gave {type_name(record)}, not a {record_type.__name__}"
                 host.fail(plugin, "record", message)
     return claims
 
 
-def _registry(host: PluginHost, kind: str, hook_name: str, record_type: type[R]) -> Registry[R]:
-    key = (hook_name, host.registered())
+def _registry(
+    host: PluginHost, kind: str, hook_name: str, record_type: type[R], built_in_only: bool = False
+) -> Registry[R]:
+    if built_in_only:
+        only: Collection[str] | None = DEFAULT_PLUGINS
+        key: tuple[str, tuple[str, ...]] = (hook_name, ("<built-in>",))
+    else:
+        host.load_installed()
+        only, key = None, (hook_name, host.registered())
     if key not in host._cache:
-        registry, failures = collect(kind, _claims(host, hook_name, record_type), DEFAULT_PLUGINS)
+        claims = _claims(host, hook_name, record_type, only)
+        registry, failures = collect(kind, claims, DEFAULT_PLUGINS)
         for failure in failures:
             host.fail(failure.plugin, failure.stage, failure.message)
         host._cache[key] = registry
@@ -277,21 +329,30 @@ _KINDS = {
 }
 
 
-def exporter_registry() -> Registry[Exporter]:
-    return _registry(get_plugin_host(), "exporter", "register_exporters", Exporter)
-
-
-def importer_registry() -> Registry[Importer]:
-    return _registry(get_plugin_host(), "importer", "register_importers", Importer)
-
-
-def scoring_registry() -> Registry[ScoringMethod]:
+def exporter_registry(built_in_only: bool = False) -> Registry[Exporter]:
+    """Every exporter (``built_in_only``: only the default plugins' ones, loading nothing)."""
     host = get_plugin_host()
-    return _registry(host, "scoring method", "register_scoring_methods", ScoringMethod)
+    return _registry(host, "exporter", "register_exporters", Exporter, built_in_only)
 
 
-def _lookup(kind: str, registry: Registry[R], name: str) -> R:
+def importer_registry(built_in_only: bool = False) -> Registry[Importer]:
+    host = get_plugin_host()
+    return _registry(host, "importer", "register_importers", Importer, built_in_only)
+
+
+def scoring_registry(built_in_only: bool = False) -> Registry[ScoringMethod]:
+    host = get_plugin_host()
+    return _registry(
+        host, "scoring method", "register_scoring_methods", ScoringMethod, built_in_only
+    )
+
+
+def _lookup(kind: str, registry_of: Callable[[bool], Registry[R]], name: str) -> R:
     key = name.strip().lower()
+    built_in = registry_of(True)
+    if key in built_in.by_name:  # a built-in name: no need to load any other plugin
+        return built_in.by_name[key]
+    registry = registry_of(False)
     if key in registry.by_name:
         return registry.by_name[key]
     if key in registry.conflicts:
@@ -311,7 +372,7 @@ def get_exporters() -> Mapping[str, Exporter]:
 
 def get_exporter(name: str) -> Exporter:
     """The exporter called ``name`` (or an alias); :class:`UsageError` if there is none."""
-    return _lookup("export format", exporter_registry(), name)
+    return _lookup("export format", exporter_registry, name)
 
 
 def get_importers() -> Mapping[str, Importer]:
@@ -326,4 +387,4 @@ def get_scoring_methods() -> Mapping[str, ScoringMethod]:
 
 def get_scoring_method(name: str) -> ScoringMethod:
     """The scoring method called ``name``; raises :class:`UsageError` if there is none."""
-    return _lookup("scoring method", scoring_registry(), name)
+    return _lookup("scoring method", scoring_registry, name)

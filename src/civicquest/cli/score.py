@@ -62,10 +62,11 @@ def score(
 
     Exemple / example:  civicquest score examples/aix2026 --format table
     """
-    from ..errors import UsageError
+    from ..errors import CivicquestError, UsageError
     from ..loading import check_project
     from ..plugins import get_scoring_method
     from ..reporting import check_as_text
+    from ..scoring.running import run_scoring_method
 
     result = check_project(path)
     if result.project is None:
@@ -77,18 +78,34 @@ def score(
         options = {
             k: v for k, v in given.items() if v is not None and k in record.options.model_fields
         }
-        report = record.score(result.project, options)
+        report = run_scoring_method(record, result.project, options)
+        content = _render(report, output_format, lang, record)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
-    _emit(_render(report, output_format, lang), output)
+    except CivicquestError as error:  # a plugin's failure, named: exit 1, no traceback
+        raise click.ClickException(str(error)) from None
+    _emit(content, output)
 
 
-def _render(report: Any, output_format: str, lang: str) -> str:
+def _render(report: Any, output_format: str, lang: str, record: Any) -> str:
+    from ..errors import PluginError
+    from ..models.results import ScoreReport
+    from ..plugin_guard import PluginCallError, call_plugin
+    from ..plugin_listing import provider_of
     from ..scoring.render import score_csv, score_table
 
     if output_format == "json":
-        text: str = report.model_dump_json(indent=2) + "\n"
+        try:
+            text: str = call_plugin(lambda: report.model_dump_json(indent=2)) + "\n"
+        except PluginCallError as fault:
+            where = f"plugin {provider_of(record)!r}: the result of the method {record.name!r}"
+            raise PluginError(f"{where} {fault}") from None
         return text
+    if not isinstance(report, ScoreReport):
+        raise PluginError(
+            f"plugin {provider_of(record)!r}: the scoring method {record.name!r} returned a "
+            f"{type(report).__name__}, not a ScoreReport: only --format json can show it"
+        )
     if output_format == "csv":
         return score_csv(report)
     return score_table(report, lang) + "\n"
@@ -112,8 +129,9 @@ def sensitivity(path: Path, lang: str) -> None:
 
     Exemple / example:  civicquest sensitivity examples/aix2026
     """
+    from ..errors import CivicquestError
     from ..loading import check_project
-    from ..plugins import get_scoring_methods
+    from ..plugins import get_scoring_methods, scoring_registry
     from ..reporting import check_as_text
     from ..scoring.sensitivity import sensitivity as run
 
@@ -121,23 +139,35 @@ def sensitivity(path: Path, lang: str) -> None:
     if result.project is None:
         click.echo(check_as_text(result, lang), err=True)
         sys.exit(1)
-    report = run(result.project, dict(get_scoring_methods()))
+    methods, providers = dict(get_scoring_methods()), scoring_registry().providers
+    try:
+        report = run(result.project, methods, providers=providers)
+    except CivicquestError as error:  # the reference method itself failed
+        raise click.ClickException(str(error)) from None
     words = _SENSITIVITY_WORDS[lang]
+    for left in report.left_out:
+        where = words["left_out"].format(plugin=left.plugin, method=left.method)
+        click.echo(f"{where}{words['colon']} {left.reason}", err=True)
     reference = f"{report.reference.method} / {report.reference.policy}"
     click.echo(f"{words['reference']}{words['colon']} {reference}")
     for s in report.scenarios:
         swaps = ", ".join(f"{a} ⇄ {b}" for a, b in s.swaps) or "-"
         click.echo(
-            f"{s.method} / {s.policy}{words['colon']} spearman {s.spearman:.3f}, "
-            f"kendall {s.kendall:.3f}, {words['swaps']}{words['colon']} {swaps}"
+            f"{s.method} / {s.policy}{words['colon']} spearman {_correlation(s.spearman)}, "
+            f"kendall {_correlation(s.kendall)}, {words['swaps']}{words['colon']} {swaps}"
         )
     click.echo(words["stable"] if report.stable else words["unstable"])
+
+
+def _correlation(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
 
 
 _SENSITIVITY_WORDS = {
     "fr": {
         "reference": "référence",
         "swaps": "paires inversées",
+        "left_out": "extension {plugin!r}, méthode {method!r} : écartée de la comparaison",
         "colon": " :",
         "stable": "Classement stable sous toutes les variantes.",
         "unstable": "Classement instable : publiez la méthode et ces variantes.",
@@ -145,6 +175,7 @@ _SENSITIVITY_WORDS = {
     "en": {
         "reference": "reference",
         "swaps": "pairs swapped",
+        "left_out": "plugin {plugin!r}, method {method!r}: left out of the comparison",
         "colon": ":",
         "stable": "The order is stable under every variant.",
         "unstable": "The order is unstable: publish the method and these variants.",
