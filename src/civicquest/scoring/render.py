@@ -1,7 +1,7 @@
 """Readable renderings of score and match reports: text tables and CSV.
 
-Display rounding is half up, ``floor(x + 0.5)``, as in the browser tools (never ``round()``,
-which rounds halves to even).
+Display rounding is half up (:func:`civicquest.round_half_up`), as in the browser tools (never
+``round()``, which rounds halves to even).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from ..display import show_value
 from ..labels import unscored_label
 from ..models.results import MatchReport, ScoreReport
+from ..rounding import round_half_up
 
 __all__ = ["half_up", "match_table", "score_csv", "score_table"]
 
@@ -44,10 +45,10 @@ _WORDS = {
 
 
 def half_up(value: float | None) -> str:
-    """``floor(x + 0.5)`` as text, or an en dash for no value."""
+    """``value`` rounded half up, as text, or an en dash for no value."""
     if value is None or math.isnan(value):
         return "–"
-    return str(math.floor(value + 0.5))
+    return str(round_half_up(value))
 
 
 def _words(lang: str) -> dict[str, str]:
