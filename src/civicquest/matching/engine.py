@@ -11,8 +11,13 @@ from ..models.project import Project
 from ..models.respondents import Respondent
 from ..models.results import ListMatch, MatchReport, Reproducibility, ThemeMatch
 from ..models.voter import VoterAnswers
-from .encoding import MatchQuestion, encode_list_importance, encode_lists, encode_voter
-from .encoding import match_questions
+from .encoding import (
+    MatchQuestion,
+    encode_list_importance,
+    encode_lists,
+    encode_voter,
+    match_questions,
+)
 from .kernels import CHUNK_ROWS, MatchKernel, PackedKernel
 from .methods import Imputation, get_match_method
 from .points import PointsRule, points_rule
@@ -22,7 +27,14 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["EMPTY_VOTER_MESSAGE", "EmptyVoter", "agreements", "make_kernel", "match_voter"]
+__all__ = [
+    "EMPTY_VOTER_MESSAGE",
+    "EmptyVoter",
+    "EmptyVoterError",
+    "agreements",
+    "make_kernel",
+    "match_voter",
+]
 
 EmptyVoter = Literal["error", "zero"]
 EMPTY_VOTER_MESSAGE = (
@@ -30,6 +42,10 @@ EMPTY_VOTER_MESSAGE = (
     "(sans skip: true) / the voter answered none of the questions that can be compared: answer "
     "at least one (without skip: true)"
 )
+
+
+class EmptyVoterError(UsageError):
+    """The voter answered none of the questions that can be compared."""
 
 
 def agreements(
@@ -97,7 +113,7 @@ def match_voter(
     """A voter's agreement with every list that answered, overall and per theme, best first.
 
     ``method="points"`` uses ``points`` (a preset name or a :class:`PointsRule`), else
-    scoring.yaml's ``match_points``. A voter who answered nothing is a :class:`UsageError`,
+    scoring.yaml's ``match_points``. A voter who answered nothing is an :class:`EmptyVoterError`,
     or with ``empty_voter="zero"`` gets 0 for every list (as SVT and Mat-O-Wahl show).
     """
     import numpy as np
@@ -116,7 +132,7 @@ def match_voter(
     if answered.any():
         scores = agreements(kernel, kernel.codes(encoded.levels, encoded.important))[0]
     elif empty_voter == "error":
-        raise UsageError(EMPTY_VOTER_MESSAGE)
+        raise EmptyVoterError(EMPTY_VOTER_MESSAGE)
     else:
         scores = np.full((len(themes) + 1, len(lists)), np.nan)
         scores[0] = 0.0

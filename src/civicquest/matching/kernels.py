@@ -163,7 +163,7 @@ def finish(
     import numpy as np
 
     with np.errstate(divide="ignore", invalid="ignore"):
-        result = np.multiply(numerator, 100.0, out=out)
+        result: npt.NDArray[np.floating] = np.multiply(numerator, 100.0, out=out)
         result /= denominator
     np.clip(result, 0.0, 100.0, out=result)
     nothing = denominator <= 0

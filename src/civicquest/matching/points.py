@@ -175,7 +175,8 @@ def _maximum(points: npt.NDArray[np.float64], rule: str) -> npt.NDArray[np.float
         return np.diagonal(points).copy()
     if rule == "table":
         return np.full(len(points), points.max())
-    return points.max(axis=1)
+    row_max: npt.NDArray[np.float64] = points.max(axis=1)
+    return row_max
 
 
 def points_rule(config: PointsConfig | None = None, preset: str | None = None) -> PointsRule:

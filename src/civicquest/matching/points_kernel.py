@@ -45,13 +45,15 @@ class PointsKernel(PackedKernel):
         self.rule = rule
         self.width = max((q.levels for q in questions), default=2)
         self.n_lists = len(list_levels)
-        flagged = list_important is not None and bool(list_important.any())
+        important = np.zeros(list_levels.shape, dtype=np.bool_)
+        if list_important is not None:
+            important = list_important.astype(np.bool_)
+        flagged = bool(important.any())
         self.list_flags = 2 if flagged else 1
         self.states = self.list_flags * self.width + 1
         table = np.zeros((len(questions), 2 * self.width + 1, 2 * self.states))
         for row, question in enumerate(questions):
             table[row] = self._voter_rows(question)
-        important = list_important if flagged else np.zeros(list_levels.shape, dtype=np.bool_)
         lists = self._list_matrix(questions, themes, list_levels, important)
         super().__init__(table, lists, questions, themes, dtype)
 

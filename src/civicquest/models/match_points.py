@@ -1,4 +1,4 @@
-"""The ``match_points`` section of ``scoring.yaml``: points tables for the ``points`` matching method.
+"""The ``match_points`` section of ``scoring.yaml``: points tables for matching (``-m points``).
 
 A points table says, for each answer a voter can give (rows) and each answer a list can give
 (columns), how many points the list earns. The agreement is ``100 x points / maximum``, summed

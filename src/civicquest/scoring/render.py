@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..display import show_value
 from ..labels import unscored_label
-from ..models.results import MatchReport, ScoreReport
+from ..models.results import MatchReport, ScoreReport, UnscoredList
 from ..rounding import round_half_up
 
 __all__ = ["half_up", "match_table", "score_csv", "score_table"]
@@ -74,13 +74,18 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
         rows = [(item.name, _levels_text(item.levels)) for item in report.lists]
     lines = [f"{words['method']}{words['colon']} {report.reproducibility.method}", ""]
     lines += _table([head, *rows])
-    if report.unscored:
-        lines += ["", f"{words['unscored']}{words['colon']}"]
-        lines += [
-            f"  {show_value(item.name, 200)} ({unscored_label(item.reason, lang)})"
-            for item in report.unscored
-        ]
+    lines += _unscored_lines(report.unscored, words, lang)
     return "\n".join(lines)
+
+
+def _unscored_lines(left: Sequence[UnscoredList], words: dict[str, str], lang: str) -> list[str]:
+    if not left:
+        return []
+    lines = ["", f"{words['unscored']}{words['colon']}"]
+    lines += [
+        f"  {show_value(item.name, 200)} ({unscored_label(item.reason, lang)})" for item in left
+    ]
+    return lines
 
 
 def _levels_text(levels: dict[str, int]) -> str:
@@ -110,7 +115,7 @@ def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") ->
     head = (words["rank"], words["list"], words["agreement"], *themes, words["missing"])
     rows = [
         (
-            str(item.rank),
+            ("=" if item.tied else "") + str(item.rank),
             item.name,
             half_up(item.agreement) + " %",
             *(half_up(theme.agreement) for theme in item.themes),
@@ -118,8 +123,13 @@ def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") ->
         )
         for item in report.lists
     ]
-    lines = [f"{words['method']}{words['colon']} {report.reproducibility.method}", ""]
-    return "\n".join(lines + _table([head, *rows]))
+    record = report.reproducibility
+    rule = record.parameters.get("points", {}).get("rule")
+    method = f"{record.method} ({rule})" if rule else record.method
+    lines = [f"{words['method']}{words['colon']} {method}", ""]
+    lines += _table([head, *rows])
+    lines += _unscored_lines(report.unmatched, words, lang)
+    return "\n".join(lines)
 
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
