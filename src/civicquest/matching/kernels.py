@@ -65,8 +65,9 @@ class PackedKernel:
         self.membership = membership(questions, themes)
         self._pack(table.astype(self.dtype))
         padding = np.zeros((self.n_pairs * 2 - len(questions), self.features, lists.shape[1]))
-        stacked = np.concatenate([lists.reshape(len(questions), self.features, -1), padding])
-        self.lists = stacked.reshape(-1, lists.shape[1]).astype(self.dtype)
+        shaped = lists.reshape(len(questions), self.features, lists.shape[1])
+        stacked = np.concatenate([shaped, padding])
+        self.lists = stacked.reshape(2 * self.n_pairs * self.features, -1).astype(self.dtype)
 
     def _pack(self, table: npt.NDArray[np.floating]) -> None:
         """Pair adjacent questions: one gather fetches both answers' feature rows."""
