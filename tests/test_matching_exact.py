@@ -137,5 +137,6 @@ def test_cli_shows_ties_and_left_out_lists(example_dir: Any, tmp_path: Any) -> N
                                       "--points", "wahl-o-mat", "--lang", "en"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "method: points (wahl-o-mat)" in result.output
-    assert "not compared:" in result.output and "(no response)" in result.output
+    assert "not compared:" in result.output
+    assert "(no response)" in result.output
     assert "nan" not in result.output.lower()

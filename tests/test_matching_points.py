@@ -148,7 +148,7 @@ def test_every_weight_zero_gives_50_never_nan() -> None:
 
 def test_a_preset_that_does_not_fit_the_scale_is_a_clear_error() -> None:
     proj = _project(THREE, {"l": {"q0": {"choice": "no"}}}, 1)
-    with pytest.raises(UsageError, match="no points table for question 'q0'.*covers: 4, 5"):
+    with pytest.raises(UsageError, match=r"no points table for question 'q0'.*covers: 4, 5"):
         _agreement(proj, _voter({"q0": {"choice": "yes"}}), points="svt")
     with pytest.raises(UsageError, match="needs a preset"):
         _agreement(proj, _voter({"q0": {"choice": "yes"}}))
