@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .models.scoring import ScoringConfig
     from .models.voter import VoterAnswers
     from .plugin_types import Exporter, ExportInput, Importer, ScoringMethod
+    from .rounding import round_half_up
     from .schemas import json_schema
 
 __all__ = [
@@ -77,6 +78,7 @@ __all__ = [
     "load_questionnaire",
     "localize",
     "match_voter",
+    "round_half_up",
 ]
 
 _HOMES = {
@@ -98,6 +100,7 @@ _HOMES = {
     "ScoringMethod": "plugin_types",
     "hookimpl": "hookspecs",
     "match_voter": "matching",
+    "round_half_up": "rounding",
 }
 
 

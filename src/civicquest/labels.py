@@ -21,6 +21,10 @@ UNSCORED_REASONS: dict[str, dict[str, str]] = {
     "merged": {"fr": "a fusionné", "en": "merged"},
     "no_consent": {"fr": "n'a pas autorisé la publication", "en": "did not consent to publication"},
     "no_response": {"fr": "pas de réponse", "en": "no response"},
+    "no_answers": {
+        "fr": "n'a répondu à aucune question comparable",
+        "en": "answered none of the questions that can be compared",
+    },
 }
 
 TEXTS: dict[str, dict[str, str]] = {

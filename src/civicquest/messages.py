@@ -539,6 +539,41 @@ _RESPONSES: dict[str, Entry] = {
 }
 
 _SCORING: dict[str, Entry] = {
+    "points_unknown_option": {
+        "fr": (
+            "option inconnue « {code} » dans la table de points de l'échelle « {scale} » ; "
+            "options : {expected}",
+            "Utilisez l'un des codes d'option de cette échelle dans questionnaire.yaml.",
+        ),
+        "en": (
+            "unknown option '{code}' in the points table of scale '{scale}'; options: {expected}",
+            "Use one of this scale's option codes from questionnaire.yaml.",
+        ),
+    },
+    "points_table_incomplete": {
+        "fr": (
+            "la table de points de l'échelle « {scale} » ne donne rien pour : {missing}",
+            "Donnez des points pour chaque option utilisable de l'échelle : une ligne par réponse "
+            "de l'électeur, et dans chaque ligne une valeur par réponse de la liste.",
+        ),
+        "en": (
+            "the points table of scale '{scale}' gives nothing for: {missing}",
+            "Give points for every usable option of the scale: one row per voter's answer, and "
+            "in each row one value per list's answer.",
+        ),
+    },
+    "points_above_maximum": {
+        "fr": (
+            "{points} points pour la réponse « {answer} » d'une liste dépassent le maximum "
+            "{maximum} de la réponse « {voter} » de l'électeur (échelle « {scale} »)",
+            "Baissez ces points ou relevez ce maximum : un accord ne peut dépasser 100 %.",
+        ),
+        "en": (
+            "{points} points for a list's answer '{answer}' exceed the maximum {maximum} of the "
+            "voter's answer '{voter}' (scale '{scale}')",
+            "Lower these points or raise this maximum: an agreement cannot exceed 100 %.",
+        ),
+    },
     "scoring_unknown_option": {
         "fr": (
             "option inconnue « {code} » dans l'échelle « {scale} » ; options : {expected}",

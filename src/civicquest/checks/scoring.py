@@ -7,6 +7,7 @@ from ..models.questionnaire import Questionnaire
 from ..models.scoring import ScoringConfig
 from ..models.voter import VoterAnswers
 from ..sources import SourceDocument
+from .match_points import check_match_points
 from .responses import ResponseChecker
 
 __all__ = ["check_scoring", "check_voter"]
@@ -30,6 +31,7 @@ def check_scoring(
     issues += _options(config, doc, questionnaire)
     issues += _questions(config, doc, questionnaire)
     issues += _themes(config, doc, questionnaire)
+    issues += check_match_points(config, doc, questionnaire)
     return issues
 
 

@@ -12,7 +12,8 @@ from .options import LANG_OPTION, PROJECT_ARGUMENT
 
 __all__ = ["load_voter", "match"]
 
-METHODS = ("wahl-o-mat", "city-block", "euclidean", "directional")
+METHODS = ("wahl-o-mat", "city-block", "euclidean", "directional", "points")
+PRESETS = ("wahl-o-mat", "oec-approve-partly-reject", "oec-hybrid", "svt")
 
 
 @click.command()
@@ -35,12 +36,30 @@ METHODS = ("wahl-o-mat", "city-block", "euclidean", "directional")
     "answer: maximal distance or neutral.",
 )  # fmt: skip
 @click.option(
+    "--points", "points_preset", type=click.Choice(PRESETS), default=None,
+    help="Table de points publiée (implique -m points) ; sans elle, -m points lit match_points "
+    "dans scoring.yaml / a published points table (implies -m points); without it, -m points "
+    "reads match_points in scoring.yaml.",
+)  # fmt: skip
+@click.option(
+    "--empty-voter", type=click.Choice(["error", "zero"]), default="error", show_default=True,
+    help="Électeur sans aucune réponse : erreur, ou 0 % partout / a voter with no answer: "
+    "an error, or 0 % for every list.",
+)  # fmt: skip
+@click.option(
     "--format", "output_format", type=click.Choice(["table", "json"]), default="table",
     show_default=True, help="table pour lire, json pour les outils / for people or tools.",
 )  # fmt: skip
 @LANG_OPTION
 def match(
-    path: Path, answers_file: Path, method: str, missing: str, output_format: str, lang: str
+    path: Path,
+    answers_file: Path,
+    method: str,
+    missing: str,
+    points_preset: str | None,
+    empty_voter: str,
+    output_format: str,
+    lang: str,
 ) -> None:
     """Accord d'un électeur avec chaque liste / a voter's agreement with each list.
 
@@ -50,6 +69,7 @@ def match(
     from ..errors import UsageError
     from ..loading import check_project
     from ..matching import match_voter
+    from ..matching.engine import EmptyVoterError
     from ..reporting import check_as_text
 
     result = check_project(path)
@@ -58,9 +78,15 @@ def match(
         sys.exit(1)
     voter = load_voter(answers_file, lang, result.project.questionnaire)
     try:
-        report = match_voter(result.project, voter, method, missing)  # type: ignore[arg-type]
-    except UsageError as error:
+        report = match_voter(
+            result.project, voter, "points" if points_preset else method, missing,  # type: ignore[arg-type]
+            points=points_preset, empty_voter=empty_voter,  # type: ignore[arg-type]
+        )  # fmt: skip
+    except EmptyVoterError as error:
         click.echo(f"{answers_file}: {error}", err=True)
+        sys.exit(1)
+    except UsageError as error:
+        click.echo(str(error), err=True)
         sys.exit(1)
     if output_format == "json":
         click.echo(report.model_dump_json(indent=2))

@@ -4,21 +4,29 @@ numpy is imported inside the functions, so importing this package stays cheap.
 """
 
 from .encoding import MatchQuestion, encode_lists, encode_voter, match_questions
-from .engine import agreements, match_voter
-from .kernels import MatchKernel, positions
+from .engine import agreements, make_kernel, match_voter
+from .kernels import MatchKernel, PackedKernel, positions
 from .methods import MATCH_METHODS, Imputation, MatchMethod, get_match_method
+from .points import POINTS_PRESETS, PointsRule, points_rule
+from .points_kernel import PointsKernel
 
 __all__ = [
     "MATCH_METHODS",
+    "POINTS_PRESETS",
     "Imputation",
     "MatchKernel",
     "MatchMethod",
     "MatchQuestion",
+    "PackedKernel",
+    "PointsKernel",
+    "PointsRule",
     "agreements",
     "encode_lists",
     "encode_voter",
     "get_match_method",
+    "make_kernel",
     "match_questions",
     "match_voter",
+    "points_rule",
     "positions",
 ]

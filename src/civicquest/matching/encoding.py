@@ -10,6 +10,7 @@ from ..models.questionnaire import Questionnaire
 from ..models.respondents import Respondent
 from ..models.responses import Answer
 from ..models.results import UnscoredList
+from ..models.scoring import ScoringConfig
 from ..models.voter import VoterAnswers
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ __all__ = [
     "MATCHED_KINDS",
     "EncodedVoters",
     "MatchQuestion",
+    "encode_list_importance",
     "encode_lists",
     "encode_voter",
     "match_questions",
@@ -31,11 +33,14 @@ _NOT_MATCHED = {"not_solicited", "withdrawn", "merged"}
 
 @dataclass(frozen=True, slots=True)
 class MatchQuestion:
-    """A question voters and lists can be compared on: its usable options, in scale order."""
+    """A question voters and lists can be compared on: its usable options, in scale order,
+    its scale's id and its weight (the question's, or scoring.yaml's ``question_weights``)."""
 
     id: str
     theme: str
     codes: tuple[str, ...]
+    scale: str = ""
+    weight: float = 1.0
 
     @property
     def levels(self) -> int:
@@ -56,9 +61,15 @@ class EncodedVoters:
     important: npt.NDArray[np.bool_]
 
 
-def match_questions(questionnaire: Questionnaire) -> tuple[MatchQuestion, ...]:
-    """The questions of kinds single_choice, commitment and position with 2+ usable options."""
+def match_questions(
+    questionnaire: Questionnaire, scoring: ScoringConfig | None = None
+) -> tuple[MatchQuestion, ...]:
+    """The questions of kinds single_choice, commitment and position with 2+ usable options.
+
+    A question's weight is scoring.yaml's ``question_weights`` entry if any, else its own.
+    """
     scales = {scale.id: scale for scale in questionnaire.scales}
+    overrides = scoring.question_weights if scoring is not None else {}
     found = []
     for question in questionnaire.questions:
         scale = scales.get(getattr(question, "scale", ""))
@@ -66,7 +77,8 @@ def match_questions(questionnaire: Questionnaire) -> tuple[MatchQuestion, ...]:
             continue
         codes = tuple(o.code for o in scale.options if not o.not_applicable)
         if len(codes) >= 2:
-            found.append(MatchQuestion(question.id, question.theme, codes))
+            weight = overrides.get(question.id, question.weight)
+            found.append(MatchQuestion(question.id, question.theme, codes, scale.id, weight))
     return tuple(found)
 
 
@@ -91,7 +103,11 @@ def _voter_level(answer: Answer | None, question: MatchQuestion) -> int:
 def encode_lists(
     project: Project, questions: tuple[MatchQuestion, ...], *, include_unpublished: bool = False
 ) -> tuple[tuple[Respondent, ...], npt.NDArray[np.int8], tuple[UnscoredList, ...]]:
-    """The lists that can be matched (they answered), their levels, and the others with why."""
+    """The lists that can be matched, their levels, and the others with why.
+
+    A list whose response gives no usable answer to any of ``questions`` is left out
+    (reason ``no_answers``): every comparison with it would be imputed.
+    """
     import numpy as np
 
     kept: list[Respondent] = []
@@ -105,10 +121,32 @@ def encode_lists(
         if reason is not None or response is None:
             left.append(_left(respondent, reason or "no_response"))
             continue
+        row = [q.level(response.answers.get(q.id)) for q in questions]
+        if questions and max(row) < 0:
+            left.append(_left(respondent, "no_answers"))
+            continue
         kept.append(respondent)
-        rows.append([q.level(response.answers.get(q.id)) for q in questions])
+        rows.append(row)
     levels = np.array(rows, dtype=np.int8).reshape(len(rows), len(questions))
     return tuple(kept), levels, tuple(left)
+
+
+def encode_list_importance(
+    project: Project, lists: tuple[Respondent, ...], questions: tuple[MatchQuestion, ...]
+) -> npt.NDArray[np.bool_]:
+    """Lists x questions: whether the list marked its answer ``important: true``."""
+    import numpy as np
+
+    flags = [
+        [bool(getattr(_answers(project, r).get(q.id), "important", False)) for q in questions]
+        for r in lists
+    ]
+    return np.array(flags, dtype=np.bool_).reshape(len(lists), len(questions))
+
+
+def _answers(project: Project, respondent: Respondent) -> dict[str, Answer]:
+    response = project.responses_by_respondent.get(respondent.id)
+    return response.answers if response is not None else {}
 
 
 def _reason(respondent: Respondent, has_response: bool) -> str | None:

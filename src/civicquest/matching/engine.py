@@ -3,28 +3,58 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..__about__ import __version__
 from ..errors import UsageError
 from ..models.project import Project
+from ..models.respondents import Respondent
 from ..models.results import ListMatch, MatchReport, Reproducibility, ThemeMatch
 from ..models.voter import VoterAnswers
-from .encoding import encode_lists, encode_voter, match_questions
-from .kernels import CHUNK_ROWS, MatchKernel
+from .encoding import (
+    MatchQuestion,
+    encode_list_importance,
+    encode_lists,
+    encode_voter,
+    match_questions,
+)
+from .kernels import CHUNK_ROWS, MatchKernel, PackedKernel
 from .methods import Imputation, get_match_method
+from .points import PointsRule, points_rule
+from .points_kernel import PointsKernel
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["agreements", "match_voter"]
+__all__ = [
+    "EMPTY_VOTER_MESSAGE",
+    "EmptyVoter",
+    "EmptyVoterError",
+    "agreements",
+    "make_kernel",
+    "match_voter",
+]
+
+EmptyVoter = Literal["error", "zero"]
+EMPTY_VOTER_MESSAGE = (
+    "l'électeur n'a répondu à aucune question comparable : répondez à au moins une question "
+    "(sans skip: true) / the voter answered none of the questions that can be compared: answer "
+    "at least one (without skip: true)"
+)
+
+
+class EmptyVoterError(UsageError):
+    """The voter answered none of the questions that can be compared."""
 
 
 def agreements(
-    kernel: MatchKernel, codes: npt.NDArray[np.int8], *, chunk_rows: int = CHUNK_ROWS
+    kernel: PackedKernel, codes: npt.NDArray[np.int8], *, chunk_rows: int = CHUNK_ROWS
 ) -> npt.NDArray[np.float64]:
-    """Agreement 0-100 per (voter, theme group, list) for a matrix of voter codes, chunked."""
+    """Agreement 0-100 per (voter, theme group, list) for a matrix of voter codes, chunked.
+
+    NaN where a voter answered nothing in a theme group; 50 where every weight that counts is 0.
+    """
     import numpy as np
 
     result = np.empty((len(codes), kernel.n_groups, kernel.n_lists))
@@ -32,8 +62,41 @@ def agreements(
     for start in range(0, len(codes), chunk_rows):
         chunk = codes[start : start + chunk_rows]
         kernel.sums(chunk, sums[: len(chunk)])
-        result[start : start + len(chunk)] = kernel.agreement(sums[: len(chunk)])
+        target = result[start : start + len(chunk)]
+        kernel.agreement(sums[: len(chunk)], target, kernel.answered(chunk))
     return result
+
+
+def make_kernel(
+    project: Project,
+    questions: tuple[MatchQuestion, ...],
+    list_levels: npt.NDArray[np.int8],
+    lists: tuple[Respondent, ...],
+    method: str,
+    imputation: Imputation = "max",
+    *,
+    important_weight: float = 2.0,
+    points: PointsRule | str | None = None,
+    dtype: type[np.floating] | None = None,
+) -> PackedKernel:
+    """The kernel for ``method`` (a distance method, or ``points`` with its rule)."""
+    themes = tuple(theme.id for theme in project.questionnaire.themes)
+    if method == "points":
+        rule = _rule(project, points)
+        important = encode_list_importance(project, lists, questions)
+        return PointsKernel(rule, questions, themes, list_levels, important, dtype=dtype)
+    chosen = get_match_method(method)
+    return MatchKernel(
+        chosen, imputation, questions, themes, list_levels,
+        important_weight=important_weight, dtype=dtype,
+    )  # fmt: skip
+
+
+def _rule(project: Project, points: PointsRule | str | None) -> PointsRule:
+    if isinstance(points, PointsRule):
+        return points
+    config = project.scoring.match_points if project.scoring is not None else None
+    return points_rule(config, points)
 
 
 def match_voter(
@@ -44,25 +107,73 @@ def match_voter(
     *,
     important_weight: float = 2.0,
     include_unpublished: bool = False,
+    points: PointsRule | str | None = None,
+    empty_voter: EmptyVoter = "error",
 ) -> MatchReport:
-    """A voter's agreement with every list that answered, overall and per theme, best first."""
+    """A voter's agreement with every list that answered, overall and per theme, best first.
+
+    ``method="points"`` uses ``points`` (a preset name or a :class:`PointsRule`), else
+    scoring.yaml's ``match_points``. A voter who answered nothing is an :class:`EmptyVoterError`,
+    or with ``empty_voter="zero"`` gets 0 for every list (as SVT and Mat-O-Wahl show).
+    """
     import numpy as np
 
-    chosen = get_match_method(method)
-    questions = match_questions(project.questionnaire)
+    questions = match_questions(project.questionnaire, project.scoring)
     themes = tuple(theme.id for theme in project.questionnaire.themes)
     lists, list_levels, left = encode_lists(
         project, questions, include_unpublished=include_unpublished
     )
     encoded = encode_voter(voter, questions)
-    if not (encoded.levels >= 0).any():
-        raise UsageError("the voter answered none of the questions that can be compared")
-    kernel = MatchKernel(
-        chosen, imputation, questions, themes, list_levels,
-        important_weight=important_weight, dtype=np.float64,
-    )  # fmt: skip
-    scores = agreements(kernel, kernel.codes(encoded.levels, encoded.important))[0]
     answered = encoded.levels[0] >= 0
+    kernel = make_kernel(
+        project, questions, list_levels, lists, method, imputation,
+        important_weight=important_weight, points=points, dtype=np.float64,
+    )  # fmt: skip
+    if answered.any():
+        scores = agreements(kernel, kernel.codes(encoded.levels, encoded.important))[0]
+    elif empty_voter == "error":
+        raise EmptyVoterError(EMPTY_VOTER_MESSAGE)
+    else:
+        scores = np.full((len(themes) + 1, len(lists)), np.nan)
+        scores[0] = 0.0
+    parameters: dict[str, Any] = {
+        "imputation": imputation,
+        "important_weight": important_weight,
+        "include_unpublished": include_unpublished,
+        "empty_voter": empty_voter,
+        "question_weights": {q.id: q.weight for q in questions if q.weight != 1},
+    }
+    if isinstance(kernel, PointsKernel):
+        parameters = {**parameters, "points": kernel.rule.describe()}
+        del parameters["imputation"], parameters["important_weight"]
+    return MatchReport(
+        reproducibility=Reproducibility(
+            questionnaire_id=project.questionnaire.id,
+            questionnaire_version=project.questionnaire.version,
+            method=method,
+            parameters=parameters,
+            civicquest_version=__version__,
+        ),
+        questions=tuple(q.id for q, mine in zip(questions, answered, strict=True) if mine),
+        important=tuple(
+            q.id
+            for q, flag, mine in zip(questions, encoded.important[0], answered, strict=True)
+            if flag and mine
+        ),
+        lists=_ranked(lists, scores, questions, themes, answered, list_levels),
+        unmatched=left,
+    )
+
+
+def _ranked(
+    lists: tuple[Respondent, ...],
+    scores: npt.NDArray[np.float64],
+    questions: tuple[MatchQuestion, ...],
+    themes: tuple[str, ...],
+    answered: npt.NDArray[np.bool_],
+    list_levels: npt.NDArray[np.int8],
+) -> tuple[ListMatch, ...]:
+    """Best first; ties (exactly equal agreements) by name, then id, and flagged ``tied``."""
     items = []
     for index, respondent in enumerate(lists):
         missing = tuple(
@@ -76,35 +187,14 @@ def match_voter(
         items.append((float(scores[0, index]), respondent, theme_matches, missing))
     items.sort(key=lambda item: (-item[0], item[1].name.casefold(), item[1].id))
     values = [item[0] for item in items]
-    matches = tuple(
+    return tuple(
         ListMatch(
             respondent=respondent.id, name=respondent.name, agreement=value,
-            rank=1 + sum(other > value for other in values), themes=theme_matches,
-            missing=missing,
+            rank=1 + sum(other > value for other in values),
+            tied=values.count(value) > 1, themes=theme_matches, missing=missing,
         )
         for value, respondent, theme_matches, missing in items
     )  # fmt: skip
-    return MatchReport(
-        reproducibility=Reproducibility(
-            questionnaire_id=project.questionnaire.id,
-            questionnaire_version=project.questionnaire.version,
-            method=method,
-            parameters={
-                "imputation": imputation,
-                "important_weight": important_weight,
-                "include_unpublished": include_unpublished,
-            },
-            civicquest_version=__version__,
-        ),
-        questions=tuple(q.id for q, mine in zip(questions, answered, strict=True) if mine),
-        important=tuple(
-            q.id
-            for q, flag, mine in zip(questions, encoded.important[0], answered, strict=True)
-            if flag and mine
-        ),
-        lists=matches,
-        unmatched=left,
-    )
 
 
 def _number(value: float) -> float | None:

@@ -67,6 +67,11 @@ class Answer(CivicModel):
     )
     comment: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    important: bool | None = Field(
+        default=None,
+        description="The list marks this question as important to it; only the 'points' "
+        "matching method uses it (importance factor for the list, as SVT).",
+    )
 
     @model_validator(mode="after")
     def _exactly_one_value(self) -> Answer:

@@ -30,7 +30,9 @@ AnswerCase = Literal[
     "outside_form",
     "unscored_option",
 ]
-UnscoredReason = Literal["not_solicited", "withdrawn", "merged", "no_consent", "no_response"]
+UnscoredReason = Literal[
+    "not_solicited", "withdrawn", "merged", "no_consent", "no_response", "no_answers"
+]
 
 
 class Reproducibility(CivicModel):
@@ -116,7 +118,10 @@ class ListMatch(CivicModel):
     respondent: Identifier
     name: str
     agreement: float = Field(description="0-100.")
-    rank: int
+    rank: int = Field(description="1 + the number of lists with a strictly higher agreement.")
+    tied: bool = Field(
+        default=False, description="Another list has exactly the same agreement (shown '=rank')."
+    )
     themes: tuple[ThemeMatch, ...] = ()
     missing: tuple[Identifier, ...] = Field(
         default=(), description="Questions the voter answered and the list did not (imputed)."

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .base import CivicModel, Identifier, Weight
+from .match_points import PointsConfig
 
 __all__ = ["MISSING_CASES", "MissingCase", "MissingPolicy", "MissingRules", "ScoringConfig"]
 
@@ -83,4 +84,8 @@ class ScoringConfig(CivicModel):
     )
     missing: MissingRules = Field(
         default_factory=MissingRules, description="What each kind of missing answer counts for."
+    )
+    match_points: PointsConfig | None = Field(
+        default=None,
+        description="Points tables for the 'points' matching method (civicquest match -m points).",
     )

@@ -1,7 +1,7 @@
 """Readable renderings of score and match reports: text tables and CSV.
 
-Display rounding is half up, ``floor(x + 0.5)``, as in the browser tools (never ``round()``,
-which rounds halves to even).
+Display rounding is half up (:func:`civicquest.round_half_up`), as in the browser tools (never
+``round()``, which rounds halves to even).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from ..display import show_value
 from ..labels import unscored_label
-from ..models.results import MatchReport, ScoreReport
+from ..models.results import MatchReport, ScoreReport, UnscoredList
+from ..rounding import round_half_up
 
 __all__ = ["half_up", "match_table", "score_csv", "score_table"]
 
@@ -44,10 +45,10 @@ _WORDS = {
 
 
 def half_up(value: float | None) -> str:
-    """``floor(x + 0.5)`` as text, or an en dash for no value."""
+    """``value`` rounded half up, as text, or an en dash for no value."""
     if value is None or math.isnan(value):
         return "–"
-    return str(math.floor(value + 0.5))
+    return str(round_half_up(value))
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -73,13 +74,18 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
         rows = [(item.name, _levels_text(item.levels)) for item in report.lists]
     lines = [f"{words['method']}{words['colon']} {report.reproducibility.method}", ""]
     lines += _table([head, *rows])
-    if report.unscored:
-        lines += ["", f"{words['unscored']}{words['colon']}"]
-        lines += [
-            f"  {show_value(item.name, 200)} ({unscored_label(item.reason, lang)})"
-            for item in report.unscored
-        ]
+    lines += _unscored_lines(report.unscored, words, lang)
     return "\n".join(lines)
+
+
+def _unscored_lines(left: Sequence[UnscoredList], words: dict[str, str], lang: str) -> list[str]:
+    if not left:
+        return []
+    lines = ["", f"{words['unscored']}{words['colon']}"]
+    lines += [
+        f"  {show_value(item.name, 200)} ({unscored_label(item.reason, lang)})" for item in left
+    ]
+    return lines
 
 
 def _levels_text(levels: dict[str, int]) -> str:
@@ -109,7 +115,7 @@ def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") ->
     head = (words["rank"], words["list"], words["agreement"], *themes, words["missing"])
     rows = [
         (
-            str(item.rank),
+            ("=" if item.tied else "") + str(item.rank),
             item.name,
             half_up(item.agreement) + " %",
             *(half_up(theme.agreement) for theme in item.themes),
@@ -117,8 +123,13 @@ def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") ->
         )
         for item in report.lists
     ]
-    lines = [f"{words['method']}{words['colon']} {report.reproducibility.method}", ""]
-    return "\n".join(lines + _table([head, *rows]))
+    record = report.reproducibility
+    rule = record.parameters.get("points", {}).get("rule")
+    method = f"{record.method} ({rule})" if rule else record.method
+    lines = [f"{words['method']}{words['colon']} {method}", ""]
+    lines += _table([head, *rows])
+    lines += _unscored_lines(report.unmatched, words, lang)
+    return "\n".join(lines)
 
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
