@@ -97,10 +97,9 @@ class VoterEncoder:
         self, data: Any, document: Callable[[], SourceDocument], line: int
     ) -> EncodedVoter | RejectedVoter:
         """Encode the voter parsed from ``line``; ``document`` locates issues when needed."""
-        codes = self._fast(data)
-        if codes is not None:
-            voter_id = data.get("id")
-            return EncodedVoter(line if voter_id is None else voter_id, codes)
+        fast = self.fast(data, line)
+        if fast is not None:
+            return fast
         doc = document()
         checked = check_voter_data(data, doc, self.questionnaire)
         if isinstance(checked, list):
@@ -118,8 +117,13 @@ class VoterEncoder:
             for level, flag in zip(levels, important, strict=True)
         )
 
-    def _fast(self, data: Any) -> bytes | None:
-        """The codes of a plain, valid voter who answered something; None to take the full path."""
+    def fast(self, data: Any, line: int, colons: int | None = None) -> EncodedVoter | None:
+        """A plain, valid voter who answered something, encoded; None to take the full path.
+
+        ``colons``, the number of ``:`` in the JSON text ``data`` was parsed from, proves it had
+        no duplicate key: each key is followed by one colon, so a text with as many colons as
+        ``data`` has keys cannot have lost one (a colon inside a string only adds to the count).
+        """
         if type(data) is not dict or not data.keys() <= _TOP_KEYS:
             return None
         answers, voter_id = data.get("answers"), data.get("id")
@@ -127,21 +131,26 @@ class VoterEncoder:
             return None
         row = bytearray(self.blank)
         columns = self._columns
-        try:
+        keys = len(data) + len(answers)
+        try:  # a question, choice or shape the lookups do not know: the full path says why
             for question_id, answer in answers.items():
-                column = columns.get(question_id)
-                if column is None or type(answer) is not dict:
-                    return None
-                index, values = column
-                code = values.get(answer.get("choice")) if len(answer) == 1 else None
-                if code is None:
+                index, values = columns[question_id]
+                size = len(answer)
+                keys += size
+                if size == 1:
+                    row[index] = values[answer["choice"]]
+                elif size == 2 and answer.get("important") is True:
+                    row[index] = values[answer["choice"]] + IMPORTANT_BIT
+                else:
                     code = _flags(answer, values)
                     if code is None:
                         return None
-                row[index] = code
-        except TypeError:  # an unhashable choice: the full path says what is wrong
+                    row[index] = code
+        except (KeyError, TypeError, AttributeError):
             return None
-        return None if row == self.blank else bytes(row)
+        if row == self.blank or (colons is not None and colons != keys):
+            return None
+        return EncodedVoter(line if voter_id is None else voter_id, bytes(row))
 
 
 def _flags(answer: dict[str, Any], values: dict[Any, int]) -> int | None:
