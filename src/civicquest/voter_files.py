@@ -82,6 +82,7 @@ def _line(path: Path, data: Any, raw: bytes, number: int) -> LineDocument:
 
 def _unreadable(path: Path, line: bytes, number: int) -> Issue:
     """The issue of a line that is not JSON (its position counted from the file's start)."""
+    line = line.rstrip(b"\r\n")  # else a truncated line is reported at the next one, column 0
     try:
         line.decode("utf-8")
     except UnicodeDecodeError as error:
