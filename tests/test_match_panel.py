@@ -190,10 +190,8 @@ HOSTILE = [
 
 def test_hostile_voter_ids_are_data_and_neutralised(tmp_path: Path) -> None:
     path = tmp_path / "panel.jsonl"
-    path.write_text(
-        "".join(json.dumps({"id": i, "answers": {"t0": {"choice": "agree"}}}) + "\n" for i in HOSTILE),
-        "utf-8",
-    )  # fmt: skip
+    voters = [{"id": voter_id, "answers": {"t0": {"choice": "agree"}}} for voter_id in HOSTILE]
+    path.write_text("".join(json.dumps(voter) + "\n" for voter in voters), "utf-8")
     result = CliRunner().invoke(cli, ["match", str(QUEST_DIR(tmp_path)), "--voters", str(path),
                                       "-o", str(tmp_path / "out.csv")])  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -242,8 +240,10 @@ def test_broken_lines_are_located_reported_and_skipped(tmp_path: Path) -> None:
     for line, code in [(3, "syntax_error"), (4, "duplicate_key"), (5, "unknown_option"),
                        (5, "unknown_question"), (6, "not_a_mapping"), (7, "not_utf8"),
                        (8, "voter_answered_nothing")]:  # fmt: skip
-        assert f"{path}:{line}:" in result.stderr and f"[{code}]" in result.stderr
-    assert "answers.t0.choice" in result.stderr and "answers.zz" in result.stderr
+        assert f"{path}:{line}:" in result.stderr
+        assert f"[{code}]" in result.stderr
+    assert "answers.t0.choice" in result.stderr
+    assert "answers.zz" in result.stderr
     assert "2 voter(s) matched, 6 rejected" in result.stderr
     assert [row[0] for row in csv.reader(io.StringIO(result.stdout))] == ["id", "ok", "ok2"]
 
@@ -291,8 +291,10 @@ def test_a_bad_csv_header_stops_before_any_output(tmp_path: Path, header: str, c
     table.write_text(f"{header}\nv1,agree,agree\n", "utf-8")
     result = invoke(str(QUEST_DIR(tmp_path)), "--voters", str(table), "-o", str(out))
     assert result.exit_code == 1
-    assert f"{table}:1:" in result.stderr and f"[{code}]" in result.stderr
-    assert not out.exists() and list(tmp_path.glob(".out.csv*")) == []
+    assert f"{table}:1:" in result.stderr
+    assert f"[{code}]" in result.stderr
+    assert not out.exists()
+    assert list(tmp_path.glob(".out.csv*")) == []
 
 
 @pytest.mark.parametrize(
