@@ -61,6 +61,7 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 def match(path: Path, **options: Any) -> None:
     """Accord d'un électeur avec chaque liste / a voter's agreement with each list.
 
+    \b
     Exemples / examples:
     civicquest match examples/aix2026 --answers examples/aix2026/voter.yaml
     civicquest match examples/aix2026 --voters panel.jsonl -o accords.csv
