@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import ConfigDict, Field, StrictInt, StrictStr, model_validator
+from pydantic import ConfigDict, Field, JsonValue, StrictInt, StrictStr, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import CivicModel, Identifier
 from .responses import VALUE_FIELDS, Answer, QuestionnaireRef
 
-_NO_VALUE = {name: {"type": "null"} for name in (*VALUE_FIELDS, "no_answer")}
+_NO_VALUE: dict[str, JsonValue] = {name: {"type": "null"} for name in (*VALUE_FIELDS, "no_answer")}
 
 __all__ = ["VoterAnswer", "VoterAnswers"]
 
