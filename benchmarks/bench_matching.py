@@ -224,14 +224,17 @@ def panel_main(voters: int = 1_000_000) -> dict[str, float]:
         source, target = Path(folder) / "voters.jsonl", Path(folder) / "agreements.csv"
         write_panel_file(source, voters)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        floor = best_time(lambda: panel_floor(source, target), repeat=2)
-        assert panel_run(project, source, target) == voters
-        seconds = best_time(lambda: panel_run(project, source, target), repeat=2)
+        floor = seconds = float("inf")
+        for _ in range(2):  # interleaved, so that both see the same load on a shared machine
+            floor = min(floor, best_time(lambda: panel_floor(source, target), repeat=1))
+            start = time.perf_counter()
+            assert panel_run(project, source, target) == voters
+            seconds = min(seconds, time.perf_counter() - start)
         size = source.stat().st_size / 1e6
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"panel of {voters:,} voters x 40 questions, JSON Lines ({size:.0f} MB) -> CSV, "
           "20 lists (wahl-o-mat)")  # fmt: skip
-    print(f"  parse + check + match + write  {seconds:8.2f} s  (best of 2)")
+    print(f"  parse + check + match + write  {seconds:8.2f} s  (best of 2, interleaved)")
     print(f"  floor: jiter parse + CSV row   {floor:8.2f} s  (no validation, same run)")
     print(f"  time / floor                   {seconds / floor:8.2f} x  (goal <= 2)")
     print(f"  voters per second              {voters / seconds:8,.0f}")
