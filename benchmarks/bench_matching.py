@@ -172,9 +172,138 @@ def main(
     return {**figures, **points_main(codes, list_levels, sample)}
 
 
+# --- Panel: a streamed JSON Lines file of voters (parse + check + match + write) -------------
+# Run:  .venv/bin/python benchmarks/bench_matching.py --panel [--voters N]
+# Run it alone: the peak RSS it prints is the whole process's (resource.getrusage).
+
+PANEL_CODES = ("agree", "neutral", "disagree")
+
+
+def panel_project(lists: int = 20, questions: int = 40) -> Any:
+    """A project of ``questions`` position questions in 4 themes and ``lists`` answering lists."""
+    from civicquest.models import Project, Questionnaire, RespondentList, Response
+
+    rng = np.random.default_rng(11)
+    quest = Questionnaire.model_validate({
+        "id": "bench", "version": "1.0.0", "title": "Bench",
+        "organisers": [{"id": "org", "name": "Org"}],
+        "election": {"name": "Municipales", "commune": {"name": "Aix", "insee_code": "13001"},
+                     "division_id": "ocd-division/country:fr",
+                     "rounds": [{"number": 1, "date": "2026-03-15"}]},
+        "themes": [{"id": f"t{t}", "title": f"T{t}"} for t in range(4)],
+        "scales": [{"id": "pos", "options": [{"code": c, "label": c} for c in PANEL_CODES]}],
+        "questions": [{"id": f"q{q}", "theme": f"t{q % 4}", "kind": "position", "scale": "pos",
+                       "text": f"Q{q}"} for q in range(questions)],
+    })  # fmt: skip
+    respondents = RespondentList.model_validate(
+        {"respondents": [{"id": f"l{i}", "name": f"L{i}", "status": "answered"}
+                         for i in range(lists)]}
+    ).respondents  # fmt: skip
+    responses = tuple(
+        Response.model_validate({
+            "respondent": f"l{i}", "questionnaire": {"id": "bench", "version": "1.0.0"},
+            "consent_to_publish": True,
+            "answers": {f"q{q}": {"choice": PANEL_CODES[int(rng.integers(3))]}
+                        for q in range(questions) if rng.random() > 0.05},
+        })
+        for i in range(lists)
+    )  # fmt: skip
+    return Project(questionnaire=quest, respondents=respondents, responses=responses)
+
+
+def write_panel_file(path: Any, voters: int, questions: int = 40) -> None:
+    """Voters as JSON Lines: 10 % of questions left out, 20 % of answers marked important."""
+    rng = np.random.default_rng(5)
+    with open(path, "w", encoding="utf-8") as stream:
+        for start in range(0, voters, 10_000):
+            rows = min(10_000, voters - start)
+            levels = rng.integers(0, 3, size=(rows, questions)).tolist()
+            skipped = (rng.random((rows, questions)) < 0.1).tolist()
+            important = (rng.random((rows, questions)) < 0.2).tolist()
+            lines = []
+            for r in range(rows):
+                answers = ", ".join(
+                    f'"q{q}": {{"choice": "{PANEL_CODES[levels[r][q]]}"'
+                    + (', "important": true}' if important[r][q] else "}")
+                    for q in range(questions)
+                    if not skipped[r][q]
+                )
+                lines.append(f'{{"id": "v{start + r}", "answers": {{{answers}}}}}\n')
+            stream.write("".join(lines))
+
+
+def panel_floor(source: Any, target: Any) -> int:
+    """No validation: parse each line with jiter and write a CSV row (id and answer codes)."""
+    import csv
+
+    import jiter
+
+    count = 0
+    with open(source, "rb") as lines, open(target, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        for line in lines:
+            data = jiter.from_json(line)
+            writer.writerow([data["id"], *(a["choice"] for a in data["answers"].values())])
+            count += 1
+    return count
+
+
+def panel_run(project: Any, source: Any, target: Any) -> int:
+    """What ``civicquest match PROJECT --voters FILE -o OUT`` does once the project is loaded."""
+    from pathlib import Path
+
+    from civicquest.matching.panel import panel_for
+    from civicquest.panel_csv import open_output, write_panel_csv
+    from civicquest.voter_check import VoterEncoder
+    from civicquest.voter_files import read_voters
+
+    panel = panel_for(project, "wahl-o-mat", "max")
+    encoder = VoterEncoder(project.questionnaire, panel.questions)
+    with open_output(Path(target)) as out:
+        counts = write_panel_csv(panel, read_voters(Path(source), encoder), out, _no_reject)
+    return counts.matched
+
+
+def _no_reject(rejected: Any) -> None:
+    raise AssertionError(f"generated voter rejected: {rejected}")
+
+
+def panel_main(voters: int = 1_000_000) -> dict[str, float]:
+    import resource
+    import tempfile
+    from pathlib import Path
+
+    project = panel_project()
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "voters.jsonl", Path(folder) / "agreements.csv"
+        write_panel_file(source, voters)
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        floor = seconds = float("inf")
+        for _ in range(2):  # interleaved, so that both see the same load on a shared machine
+            floor = min(floor, best_time(lambda: panel_floor(source, target), repeat=1))
+            start = time.perf_counter()
+            assert panel_run(project, source, target) == voters
+            seconds = min(seconds, time.perf_counter() - start)
+        size = source.stat().st_size / 1e6
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"panel of {voters:,} voters x 40 questions, JSON Lines ({size:.0f} MB) -> CSV, "
+          "20 lists (wahl-o-mat)")  # fmt: skip
+    print(f"  parse + check + match + write  {seconds:8.2f} s  (best of 2, interleaved)")
+    print(f"  floor: jiter parse + CSV row   {floor:8.2f} s  (no validation, same run)")
+    print(f"  time / floor                   {seconds / floor:8.2f} x  (goal <= 2)")
+    print(f"  voters per second              {voters / seconds:8,.0f}")
+    print(f"  peak RSS, whole process        {peak:8.1f} MB  (goal < 300; "
+          f"{rss_before:.0f} MB before the runs)")  # fmt: skip
+    return {"panel_s": seconds, "floor_s": floor, "peak_rss_mb": peak}
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--voters", type=int, default=1_000_000)
     parser.add_argument("--method", default="city-block")
+    parser.add_argument("--panel", action="store_true", help="the streamed JSON Lines panel")
     arguments = parser.parse_args()
-    main(arguments.voters, arguments.method)
+    if arguments.panel:
+        panel_main(arguments.voters)
+    else:
+        main(arguments.voters, arguments.method)

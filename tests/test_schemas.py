@@ -51,6 +51,8 @@ def example_files() -> list[tuple[str, Path]]:
         ("respondents", folder / "respondents.yaml"),
     ]
     files += [("response", path) for path in sorted((folder / "responses").glob("*.yaml"))]
+    files += [("voter", folder / "voter.yaml")]
+    files += [("voter", path) for path in sorted((folder / "responses").glob("*.yaml"))]
     return files
 
 
@@ -86,3 +88,39 @@ def test_instances_generated_from_the_schema_are_accepted_by_the_model(
 ) -> None:
     instance = data.draw(instances(name))
     SCHEMA_MODELS[name].model_validate(instance)
+
+
+VOTER_CASES = [
+    ({"answers": {"q1": {"choice": "a"}}}, True),
+    ({"id": "v-1", "answers": {"q1": {"choice": "a", "important": True}}}, True),
+    ({"id": 17, "answers": {"q1": {"skip": True}}}, True),
+    ({"answers": {"q1": {"choice": "a", "skip": True}}}, True),
+    ({"answers": {"q1": {"skip": False}}}, False),
+    ({"answers": {"q1": {}}}, False),
+    ({"answers": {"q1": {"choice": "a", "text": "b"}}}, False),
+    ({"answers": {"q1": {"skip": True, "text": "b", "number": 1}}}, False),
+    ({"id": True, "answers": {}}, False),
+    ({"id": 1.5, "answers": {}}, False),
+    ({"answers": {"q1": {"choice": "a", "weight": 3}}}, False),
+]
+
+
+@pytest.mark.parametrize(("instance", "valid"), VOTER_CASES)
+def test_voter_schema_and_model_agree_on_skip_and_value_rules(
+    instance: dict[str, Any], valid: bool
+) -> None:
+    schema_valid = Draft202012Validator(json_schema("voter")).is_valid(instance)
+    try:
+        SCHEMA_MODELS["voter"].model_validate(instance)
+        model_valid = True
+    except ValueError:
+        model_valid = False
+    assert (schema_valid, model_valid) == (valid, valid)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_voter_models_dump_to_schema_valid_json(data: st.DataObject) -> None:
+    instance = data.draw(instances("voter"))
+    dumped = SCHEMA_MODELS["voter"].model_validate(instance).model_dump(mode="json")
+    assert list(Draft202012Validator(json_schema("voter")).iter_errors(dumped)) == []

@@ -34,3 +34,12 @@ def test_matching_benchmark_runs_and_checks_itself(
     figures = bench_matching.main(voters=2000, method=method, sample=200)
     assert figures["peak_mb"] < 500
     assert "bandwidth floor" in capsys.readouterr().out
+
+
+def test_panel_benchmark_runs_and_every_generated_voter_is_matched(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    figures = bench_matching.panel_main(voters=300)
+    assert figures["panel_s"] > 0
+    assert figures["floor_s"] > 0
+    assert "time / floor" in capsys.readouterr().out

@@ -49,6 +49,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "status": {"fr": "Statut", "en": "Status"},
     "answers": {"fr": "Réponses", "en": "Answers"},
     "by_status": {"fr": "Par statut", "en": "By status"},
+    "panel_summary": {
+        "fr": "{matched} électeur(s) comparé(s), {rejected} refusé(s) (détails ci-dessus).",
+        "en": "{matched} voter(s) matched, {rejected} rejected (details above).",
+    },
+    "panel_unmatched": {
+        "fr": "Listes non comparées : {lists}.",
+        "en": "Lists not compared: {lists}.",
+    },
 }
 
 

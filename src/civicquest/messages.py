@@ -596,8 +596,55 @@ _SCORING: dict[str, Entry] = {
     },
 }
 
+_VOTERS: dict[str, Entry] = {
+    "voter_answered_nothing": {
+        "fr": (
+            "l'électeur n'a répondu à aucune question comparable avec les listes",
+            "Donnez au moins une réponse (choice) à une question à choix unique, d'engagement "
+            "ou de position.",
+        ),
+        "en": (
+            "the voter answered none of the questions that can be compared with the lists",
+            "Give at least one answer (choice) to a single-choice, commitment or position "
+            "question.",
+        ),
+    },
+    "panel_csv_no_id": {
+        "fr": (
+            "la première colonne de l'en-tête doit être « id » (trouvé : « {found} »)",
+            "Ajoutez une colonne id en tête (ses cellules peuvent rester vides).",
+        ),
+        "en": (
+            "the header's first column must be 'id' (found: '{found}')",
+            "Add an id column first (its cells may be left empty).",
+        ),
+    },
+    "panel_csv_not_coded": {
+        "fr": (
+            "colonne « {question} » : cette question ({kind}) ne se compare pas aux listes",
+            "Retirez la colonne : seules les questions à choix unique, d'engagement ou de "
+            "position (2 options ou plus) se donnent par un code d'option.",
+        ),
+        "en": (
+            "column '{question}': this question ({kind}) is not compared with the lists",
+            "Remove the column: only single-choice, commitment and position questions (2 "
+            "options or more) are given as option codes.",
+        ),
+    },
+    "panel_row_length": {
+        "fr": (
+            "{found} cellules sur cette ligne, {expected} attendues (une par colonne de l'en-tête)",
+            "Vérifiez les séparateurs et les guillemets de la ligne.",
+        ),
+        "en": (
+            "{found} cells on this line, {expected} expected (one per header column)",
+            "Check the line's separators and quotes.",
+        ),
+    },
+}
+
 CATALOG: dict[str, Entry] = {
-    **_READING, **_SCHEMA, **_QUESTIONNAIRE, **_RESPONDENTS, **_RESPONSES, **_SCORING
+    **_READING, **_SCHEMA, **_QUESTIONNAIRE, **_RESPONDENTS, **_RESPONSES, **_SCORING, **_VOTERS
 }  # fmt: skip
 
 

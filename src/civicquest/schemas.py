@@ -15,6 +15,7 @@ from .models.questionnaire import Questionnaire
 from .models.respondents import RespondentList
 from .models.responses import Response
 from .models.scoring import ScoringConfig
+from .models.voter import VoterAnswers
 
 __all__ = ["SCHEMA_MODELS", "SCHEMA_NAMES", "json_schema", "write_schema_files"]
 
@@ -23,6 +24,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "respondents": RespondentList,
     "response": Response,
     "scoring": ScoringConfig,
+    "voter": VoterAnswers,
 }
 SCHEMA_NAMES = tuple(SCHEMA_MODELS)
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -45,7 +47,7 @@ class _ClosedMappings(GenerateJsonSchema):
 
 
 def json_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of project file: questionnaire, respondents or response."""
+    """The JSON Schema of one kind of file: questionnaire, respondents, response, scoring, voter."""
     try:
         model = SCHEMA_MODELS[name]
     except KeyError:

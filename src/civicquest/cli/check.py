@@ -47,7 +47,9 @@ def summary(path: Path, lang: str) -> None:
 
 
 @click.command()
-@click.argument("name", type=click.Choice(["questionnaire", "respondents", "response", "scoring"]))
+@click.argument(
+    "name", type=click.Choice(["questionnaire", "respondents", "response", "scoring", "voter"])
+)
 @click.option(
     "-o",
     "--output",

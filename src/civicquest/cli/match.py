@@ -1,4 +1,4 @@
-"""The ``match`` command: a voter's agreement with each list."""
+"""The ``match`` command: a voter's agreement with each list, or a whole panel's."""
 
 from __future__ import annotations
 
@@ -14,18 +14,22 @@ __all__ = ["load_voter", "match"]
 
 METHODS = ("wahl-o-mat", "city-block", "euclidean", "directional", "points")
 PRESETS = ("wahl-o-mat", "oec-approve-partly-reject", "oec-hybrid", "svt")
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 @click.command()
 @PROJECT_ARGUMENT
 @click.option(
-    "--answers",
-    "answers_file",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    "--answers", "answers_file", type=_FILE,
     help="Réponses de l'électeur, au format d'un fichier de réponse (+ important: true, "
     "skip: true) / the voter's answers, in a response file's format.",
-)
+)  # fmt: skip
+@click.option(
+    "--voters", "voters_file", type=_FILE,
+    help="Plusieurs électeurs : JSON Lines (un électeur par ligne, + id) ou CSV de codes "
+    "(id puis une colonne par question, « code! » = important) ; écrit un CSV d'accords / "
+    "many voters: JSON Lines or a CSV of codes; writes a CSV of agreements.",
+)  # fmt: skip
 @click.option(
     "-m", "--method", type=click.Choice(METHODS), default="wahl-o-mat", show_default=True,
     help="Méthode de calcul / matching method.",
@@ -47,40 +51,73 @@ PRESETS = ("wahl-o-mat", "oec-approve-partly-reject", "oec-hybrid", "svt")
     "an error, or 0 % for every list.",
 )  # fmt: skip
 @click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-    show_default=True, help="table pour lire, json pour les outils / for people or tools.",
+    "--format", "output_format", type=click.Choice(["table", "json"]), default=None,
+    help="Avec --answers : table (défaut) pour lire, json pour les outils / with --answers: "
+    "table (default) for people, json for tools.",
+)  # fmt: skip
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="Fichier à écrire (sinon la sortie standard) / file to write (else standard output).",
+)  # fmt: skip
+@click.option(
+    "--themes", is_flag=True,
+    help="Avec --voters : une colonne de plus par liste et thème / with --voters: also one "
+    "column per list and theme.",
+)  # fmt: skip
+@click.option(
+    "--decimals", type=click.IntRange(0, 6), default=1, show_default=True,
+    help="Avec --voters : décimales des accords (arrondi au plus proche, moitié vers le haut) "
+    "/ with --voters: decimal places (rounded half up).",
 )  # fmt: skip
 @LANG_OPTION
-def match(
-    path: Path,
-    answers_file: Path,
-    method: str,
-    missing: str,
-    points_preset: str | None,
-    empty_voter: str,
-    output_format: str,
-    lang: str,
-) -> None:
+def match(path: Path, **options: Any) -> None:
     """Accord d'un électeur avec chaque liste / a voter's agreement with each list.
 
-    Exemple / example:
+    \b
+    Exemples / examples:
     civicquest match examples/aix2026 --answers examples/aix2026/voter.yaml
+    civicquest match examples/aix2026 --voters panel.jsonl -o accords.csv
     """
-    from ..errors import UsageError
+    _check_usage(options)
+    if options["points_preset"]:
+        options["method"] = "points"
     from ..loading import check_project
-    from ..matching import match_voter
-    from ..matching.engine import EmptyVoterError
     from ..reporting import check_as_text
 
     result = check_project(path)
     if result.project is None:
-        click.echo(check_as_text(result, lang), err=True)
+        click.echo(check_as_text(result, options["lang"]), err=True)
         sys.exit(1)
-    voter = load_voter(answers_file, lang, result.project.questionnaire)
+    if options["voters_file"] is not None:
+        from .match_panel import match_panel
+
+        match_panel(result.project, options)
+    else:
+        _match_one(result.project, options)
+
+
+def _check_usage(options: dict[str, Any]) -> None:
+    if (options["answers_file"] is None) == (options["voters_file"] is None):
+        raise click.UsageError("donnez --answers FICHIER ou --voters FICHIER / give one of them")
+    if options["voters_file"] is not None and options["output_format"] is not None:
+        raise click.UsageError("--voters écrit un CSV : --format ne s'applique pas / "
+                               "--voters writes CSV: --format does not apply")  # fmt: skip
+    if options["answers_file"] is not None and options["themes"]:
+        raise click.UsageError("--themes va avec --voters / --themes goes with --voters")
+
+
+def _match_one(project: Any, options: dict[str, Any]) -> None:
+    from ..atomic import write_text_atomically
+    from ..errors import UsageError
+    from ..matching import match_voter
+    from ..matching.engine import EmptyVoterError
+
+    answers_file, lang = options["answers_file"], options["lang"]
+    voter = load_voter(answers_file, lang, project.questionnaire)
     try:
         report = match_voter(
-            result.project, voter, "points" if points_preset else method, missing,  # type: ignore[arg-type]
-            points=points_preset, empty_voter=empty_voter,  # type: ignore[arg-type]
+            project, voter, options["method"], options["missing"],
+            points=options["points_preset"], empty_voter=options["empty_voter"],
         )  # fmt: skip
     except EmptyVoterError as error:
         click.echo(f"{answers_file}: {error}", err=True)
@@ -88,39 +125,33 @@ def match(
     except UsageError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
-    if output_format == "json":
-        click.echo(report.model_dump_json(indent=2))
-        return
-    from ..scoring.render import match_table
+    if options["output_format"] == "json":
+        content = report.model_dump_json(indent=2)
+    else:
+        from ..scoring.render import match_table
 
-    themes = tuple(theme.id for theme in result.project.questionnaire.themes)
-    click.echo(match_table(report, themes, lang))
+        themes = tuple(theme.id for theme in project.questionnaire.themes)
+        content = match_table(report, themes, lang)
+    if options["output"] is None:
+        click.echo(content)
+    else:
+        write_text_atomically(options["output"], content + "\n")
 
 
 def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:
     """Read and check a voter file; on a mistake, print located issues and exit 1."""
-    from pydantic import ValidationError
-
-    from ..checks.scoring import check_voter
     from ..issues import located
-    from ..models.voter import VoterAnswers
-    from ..schema_errors import issues_from_validation_error
     from ..sources import SourceError, read_document
+    from ..voter_check import check_voter_data
 
     try:
         doc = read_document(path)
     except SourceError as error:
         _fail([located(error.code, None, file=path, position=error.position, **error.params)], lang)
-    if not isinstance(doc.data, dict):
-        _fail([located("not_a_mapping", doc, ())], lang)
-    try:
-        voter = VoterAnswers.model_validate(doc.data)
-    except ValidationError as error:
-        _fail(issues_from_validation_error(error, doc), lang)
-    issues = check_voter(voter, doc, questionnaire)
-    if issues:
-        _fail(issues, lang)
-    return voter
+    checked = check_voter_data(doc.data, doc, questionnaire)
+    if isinstance(checked, list):
+        _fail(checked, lang)
+    return checked
 
 
 def _fail(issues: list[Any], lang: str) -> Any:

@@ -5,17 +5,29 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, JsonValue, StrictInt, StrictStr, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import CivicModel, Identifier
 from .responses import VALUE_FIELDS, Answer, QuestionnaireRef
+
+_NO_VALUE: dict[str, JsonValue] = {name: {"type": "null"} for name in (*VALUE_FIELDS, "no_answer")}
 
 __all__ = ["VoterAnswer", "VoterAnswers"]
 
 
 class VoterAnswer(Answer):
     """An answer, with optional ``important: true`` (counts double) and ``skip: true``."""
+
+    # Exactly one value, as for a list's answer; or no value at all with skip: true.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"oneOf": Answer.model_config["json_schema_extra"]["oneOf"]},  # type: ignore[index]
+                {"required": ["skip"], "properties": {"skip": {"const": True}, **_NO_VALUE}},
+            ]
+        }
+    )
 
     important: bool = Field(default=False, description="The voter marks the question important.")
     skip: bool = Field(default=False, description="The voter skips the question.")
@@ -43,6 +55,10 @@ class VoterAnswer(Answer):
 class VoterAnswers(CivicModel):
     """A voter's answers. A list's response file is accepted as it is."""
 
+    id: StrictStr | StrictInt | None = Field(
+        default=None,
+        description="The voter's id in a panel (copied to the results as is); not used otherwise.",
+    )
     respondent: Identifier | None = None
     questionnaire: QuestionnaireRef | None = None
     received: dt.date | None = None
