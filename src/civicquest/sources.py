@@ -6,6 +6,7 @@ computed when an error needs them.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from typing import Any
 
 import jiter
 import yaml
+
+from .file_kinds import PathKind, kind_of, kind_of_mode
 
 __all__ = ["DocPath", "Position", "SourceDocument", "SourceError", "read_document"]
 
@@ -86,9 +89,13 @@ class SourceDocument:
         return self._index
 
 
-def read_document(path: Path) -> SourceDocument:
-    """Read a YAML or JSON file. Raises :class:`SourceError` when it cannot be parsed."""
-    raw = _read_bytes(path)
+def read_document(path: Path, *, streams: bool = False) -> SourceDocument:
+    """Read a YAML or JSON file. Raises :class:`SourceError` when it cannot be parsed.
+
+    Only a regular file is opened, unless ``streams`` allows a pipe or a device that the user
+    named on purpose (``--answers <(…)``); project files never do.
+    """
+    raw = _read_bytes(path, streams=streams)
     if path.suffix.lower() in YAML_SUFFIXES:
         text = _decode(raw)
         data, index = _compose_yaml(text)
@@ -100,17 +107,38 @@ def read_document(path: Path) -> SourceDocument:
         raise
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, *, streams: bool) -> bytes:
+    if not streams:
+        found = kind_of(path)
+        if found.kind != "file":
+            raise _kind_error(path, found)
+    # O_NONBLOCK: should the file become a FIFO after the check above, opening it won't block.
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if not streams:
+        flags |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with path.open("rb") as stream:
+        with os.fdopen(os.open(path, flags), "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if not streams and kind_of_mode(mode) != "file":
+                raise _kind_error(path, PathKind(kind_of_mode(mode)))
             raw = stream.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(stream.fileno()).st_size
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise SourceError("file_unreadable", params={"reason": reason}) from None
+        raise _kind_error(path, PathKind("unreadable", error.strerror or str(error))) from None
     if len(raw) > MAX_FILE_BYTES:
-        size = path.stat().st_size
         raise SourceError("file_too_large", params={"size": size, "limit": MAX_FILE_BYTES})
     return raw
+
+
+def _kind_error(path: Path, found: PathKind) -> SourceError:
+    """The error for a path that is not a readable regular file."""
+    if found.kind == "absent":
+        return SourceError("file_missing", params={"expected": str(path)})
+    if found.kind in ("broken_link", "link_loop"):
+        return SourceError(found.kind, params={"target": found.target})
+    if found.kind == "unreadable":
+        return SourceError("file_unreadable", params={"reason": found.reason})
+    return SourceError("not_a_file", params={"kind": found.kind})
 
 
 def _decode(raw: bytes) -> str:

@@ -82,7 +82,7 @@ def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:
     from ..sources import SourceError, read_document
 
     try:
-        doc = read_document(path)
+        doc = read_document(path, streams=True)
     except SourceError as error:
         _fail([located(error.code, None, file=path, position=error.position, **error.params)], lang)
     if not isinstance(doc.data, dict):
