@@ -636,6 +636,14 @@ _SYNTAX_PROBLEMS_FR = {
     "found unknown escape character": "séquence d'échappement inconnue entre guillemets doubles",
     "did not find expected '-' indicator": "« - » attendu : élément de liste mal indenté ?",
     "did not find expected <document start>": "contenu inattendu après la fin du document",
+    "control characters are not allowed": (
+        "caractère de contrôle (invisible) interdit : supprimez-le ou écrivez-le entre "
+        'guillemets doubles avec un échappement, par exemple "\\x07"'
+    ),
+    "special characters are not allowed": (
+        "caractère spécial interdit : supprimez-le ou écrivez-le entre guillemets doubles "
+        'avec un échappement, par exemple "\\x07"'
+    ),
 }
 
 

@@ -185,6 +185,9 @@ def _compose_yaml(text: str) -> tuple[Any, PositionIndex]:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else None
         raise SourceError("syntax_error", position, {"problem": error.problem or ""}) from None
+    except yaml.reader.ReaderError as error:  # a character YAML forbids: says where, not how
+        position = _text_position(text, error.position)
+        raise SourceError("syntax_error", position, {"problem": error.reason}) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise SourceError("syntax_error", None, {"problem": str(error)}) from None
     if len(nodes) > 1:
@@ -194,16 +197,57 @@ def _compose_yaml(text: str) -> tuple[Any, PositionIndex]:
         return None, PositionIndex()
     builder = _YamlBuilder()
     try:
+        if "*" in text:  # aliases: refuse a "billion laughs" before expanding it
+            _refuse_alias_bombs(nodes[0])
         data = builder.build(nodes[0], ())
     except RecursionError:
         raise SourceError("too_deep") from None
     return data, builder.index
 
 
+def _text_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
 def _mark(node: yaml.Node | None) -> Position | None:
     if node is None:
         return None
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _refuse_alias_bombs(root: yaml.Node) -> None:
+    """Count the nodes the document expands to before building it, aliases included.
+
+    Each distinct node is counted once (an alias is the node it names), so a "billion laughs"
+    document is refused at once, at the innermost node that alone is too big.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is None:
+            known = 1 + sum(size(child) for child in _children(node))
+            sizes[id(node)] = known
+        return known
+
+    if size(root) <= MAX_NODES:
+        return
+    node = root
+    while True:
+        bigger = next((c for c in _children(node) if sizes[id(c)] > MAX_NODES), None)
+        if bigger is None:
+            raise SourceError("too_many_nodes", _mark(node), {"limit": MAX_NODES})
+        node = bigger
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    """The values under a node, as the builder visits them (mapping keys are not counted)."""
+    if isinstance(node, yaml.MappingNode):
+        return [value for _, value in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 class _YamlBuilder:
