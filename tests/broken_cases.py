@@ -23,10 +23,10 @@ __all__ = [
     "CONTENT",
     "HOSTILE",
     "KINDS",
-    "as_json_response",
     "PLACES",
     "ROLES",
     "WRONG_VALUES",
+    "as_json_response",
     "build_base",
     "leaf_paths",
     "text_paths",
@@ -265,7 +265,7 @@ PLACES: dict[str, str] = {
 
 HOSTILE: dict[str, str] = {
     "script": "<script>alert('x')</script><img src=x onerror=alert(1)>",
-    "formula": "=HYPERLINK(\"http://evil.example\",\"clic\")",
+    "formula": '=HYPERLINK("http://evil.example","clic")',
     "formula_cmd": "=cmd|' /C calc'!A0",
     "formula_at_plus": "@SUM(1+1)+-",
     "rtl_override": "\u202eabc.exe\u202c",
@@ -303,7 +303,13 @@ def leaf_paths(data: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, .
     """Every path to a node, containers included."""
     if prefix:
         yield prefix
-    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
     for key, value in items:
         yield from leaf_paths(value, (*prefix, key))
 

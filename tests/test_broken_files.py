@@ -12,13 +12,13 @@ import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from civicquest.cli import cli
 from civicquest.loading import ProjectCheck, check_project
+from os_refusals import forbid_opening_fifos, refuse
 from project_builder import minimal_project, write_project
 
 SCORING = "questionnaire: demo\noption_scores:\n  engagement: {fort: 1.0, non: 0.0}\n"
@@ -35,15 +35,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fifos_are_never_opened(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Opening a FIFO with no writer would hang the test: fail at once instead."""
-    real_open = os.open
-
-    def guarded(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if not isinstance(file, int) and Path(file).is_fifo():
-            raise AssertionError(f"a FIFO was opened: {file}")
-        return real_open(file, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", guarded)
+    forbid_opening_fifos(monkeypatch)
 
 
 def _replace(path: Path) -> None:
@@ -128,30 +120,19 @@ def test_a_link_to_a_regular_file_is_read_as_the_file(project: Path) -> None:
     (project / "scoring.yaml").rename(real)
     (project / "scoring.yaml").symlink_to(real)
     result = check_project(project)
-    assert result.ok and result.project is not None
+    assert result.ok
+    assert result.project is not None
     assert result.project.scoring is not None
 
 
 # --- unreadable files and folders ---------------------------------------------------------
 
 
-def _refuse(monkeypatch: pytest.MonkeyPatch, name: str, path: Path) -> None:
-    """Make ``os.<name>`` refuse ``path`` as the system refuses a user without permission."""
-    real = getattr(os, name)
-
-    def refusing(target: Any, *args: Any, **kwargs: Any) -> Any:
-        if not isinstance(target, int) and Path(target) == path:
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(target, *args, **kwargs)
-
-    monkeypatch.setattr(os, name, refusing)
-
-
 def test_an_unreadable_response_file_is_located(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     response = project / "responses" / "a.yaml"
-    _refuse(monkeypatch, "open", response)
+    refuse(monkeypatch, "open", response)
     (issue,) = check_project(project).issues
     assert (issue.code, issue.file) == ("file_unreadable", str(response))
     assert "Permission denied" in issue.message("en")
@@ -160,7 +141,7 @@ def test_an_unreadable_response_file_is_located(
 def test_an_unreadable_responses_folder_is_located_and_not_blamed_on_lists(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _refuse(monkeypatch, "scandir", project / "responses")
+    refuse(monkeypatch, "scandir", project / "responses")
     assert _located(check_project(project)) == [
         ("folder_unreadable", str(project / "responses"), "error")
     ]
@@ -169,7 +150,7 @@ def test_an_unreadable_responses_folder_is_located_and_not_blamed_on_lists(
 def test_an_unreadable_project_folder_is_located(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _refuse(monkeypatch, "scandir", project)
+    refuse(monkeypatch, "scandir", project)
     assert _located(check_project(project)) == [("folder_unreadable", str(project), "error")]
 
 
@@ -183,7 +164,8 @@ def test_chmod_000_gives_the_outcome_of_the_situation(project: Path, place: str)
     finally:
         target.chmod(0o755)
     if IS_ROOT:
-        assert result.ok and result.project is not None
+        assert result.ok
+        assert result.project is not None
         assert len(result.project.responses) == 1
     else:
         code = "folder_unreadable" if target.is_dir() else "file_unreadable"
