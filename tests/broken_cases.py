@@ -23,6 +23,9 @@ __all__ = [
     "CONTENT",
     "HOSTILE",
     "KINDS",
+    "OUTPUT_COMMANDS",
+    "OUTPUT_TARGETS",
+    "SCHEMA_NAMES",
     "PLACES",
     "ROLES",
     "WRONG_VALUES",
@@ -74,7 +77,19 @@ COMMANDS: dict[str, list[str]] = {
     "export-markdown-form": ["export", "{p}", "-f", "md", "--option", "document=questionnaire"],
     "export-html": ["export", "{p}", "-f", "html", "--include-contact"],
     "export-frictionless": ["export", "{p}", "-f", "frictionless", "-o", "{o}/package"],
+    "schema": ["schema", "response"],
 }
+# commands that write a file or a folder: {t} is a target prepared as OUTPUT_TARGETS says
+OUTPUT_COMMANDS: dict[str, list[str]] = {
+    "score-o": ["score", "{p}", "--format", "csv", "-o", "{t}"],
+    "schema-o": ["schema", "questionnaire", "-o", "{t}"],
+    "export-csv-o": ["export", "{p}", "-f", "csv", "-o", "{t}"],
+    "export-xlsx-o": ["export", "{p}", "-f", "xlsx", "-o", "{t}"],
+    "export-frictionless-o": ["export", "{p}", "-f", "frictionless", "-o", "{t}"],
+}
+# Never a device such as /dev/null: before issue 7 point 3 is fixed, -o replaces it (as root).
+OUTPUT_TARGETS = ("parent_is_a_file", "existing_folder", "new_nested_folder")
+SCHEMA_NAMES = ("questionnaire", "respondents", "response", "scoring", "bogus", "", "../x")
 
 
 def build_base(folder: Path) -> Path:

@@ -32,8 +32,11 @@ from broken_cases import (
     CONTENT,
     HOSTILE,
     KINDS,
+    OUTPUT_COMMANDS,
+    OUTPUT_TARGETS,
     PLACES,
     ROLES,
+    SCHEMA_NAMES,
     SCORING,
     VOTER,
     WRONG_VALUES,
@@ -71,6 +74,8 @@ ENTRY_POINTS = (
 CLICK_REFUSES = frozenset({"missing", "dangling_link", "self_loop", "loop_pair"})
 SMALLFIX_NEWLINE = "issue 7 point 8 (escape newlines in file names), fixed on branch smallfix"
 SMALLFIX_COLUMN = "issue 7 point 8 (no column 0: columns start at 1), fixed on branch smallfix"
+SAFEOUT = "issue 7 point 4 (write errors of -o are located errors), fixed on branch safeout"
+WRITERS = frozenset({"score-o", "schema-o"})  # export already reports its write errors
 # jiter counts columns from 0 at the end of an empty JSON document
 COLUMN_ZERO = frozenset({"response_json:empty", "response_json:blank_lines"})
 
@@ -160,12 +165,22 @@ def _param(case: Case) -> Any:
     marks = []
     if "newline" in case.name and case.family == "kind" and case.command == "validate":
         marks.append(pytest.mark.xfail(strict=True, reason=SMALLFIX_NEWLINE))
+    if case.family == "output" and case.name == "parent_is_a_file" and case.command in WRITERS:
+        marks.append(pytest.mark.xfail(strict=True, reason=SAFEOUT))
     if case.family == "content" and case.name in COLUMN_ZERO:
         marks.append(pytest.mark.xfail(strict=True, reason=SMALLFIX_COLUMN))
     return pytest.param(case, id=f"{case.family}-{case.name}-{case.command}", marks=marks)
 
 
-CASES = [*_content_cases(), *_kind_cases(), *_data_cases()]
+def _command_line_cases() -> Iterator[Case]:
+    for target in OUTPUT_TARGETS:
+        for command in OUTPUT_COMMANDS:
+            yield Case("output", target, command)
+    for name in SCHEMA_NAMES:
+        yield Case("schema_name", name, "schema")
+
+
+CASES = [*_content_cases(), *_kind_cases(), *_data_cases(), *_command_line_cases()]
 
 
 # --- building the cases (once per case, shared by its commands) -----------------------------
@@ -185,6 +200,8 @@ def _build(corpus: dict[str, Path], case: Case) -> Path:
     key = f"{case.family}-{case.name}"
     if key not in corpus:
         folder = corpus[""].parent / f"case{len(corpus)}"
+        if case.family in ("output", "schema_name"):
+            return corpus[""]  # the valid project: only the command line is broken
         if case.family in ("content", "kind"):
             shutil.copytree(corpus[""], folder, symlinks=True)
             _break_file(folder, case)
@@ -240,14 +257,36 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
 # --- running and checking --------------------------------------------------------------------
 
 
-def _run(folder: Path, command: str, output_folder: Path) -> Result:
+def _run(folder: Path, case: Case, output_folder: Path) -> Result:
     values = {
         "p": str(folder / "project"),
         "v": str(folder / "voter.yaml"),
         "o": str(output_folder),
+        "t": str(_target(output_folder, case.name)) if case.family == "output" else "",
     }
-    args = [arg.format(**values) for arg in COMMANDS[command]]
+    if case.family == "schema_name":
+        args = ["schema", case.name]
+    else:
+        args = [arg.format(**values) for arg in {**COMMANDS, **OUTPUT_COMMANDS}[case.command]]
     return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+def _target(output_folder: Path, target: str) -> Path:
+    """An output path in the state ``target`` names (never a path of the project)."""
+    output_folder.mkdir(parents=True)
+    if target == "parent_is_a_file":
+        (output_folder / "a-file").write_text("not a folder\n")
+        return output_folder / "a-file" / "out"
+    if target == "existing_folder":
+        (output_folder / "a-folder").mkdir()
+        return output_folder / "a-folder"
+    return output_folder / "new" / "deeper" / "out"
+
+
+def _fresh_folder(folder: Path) -> Path:
+    """A folder for a command's output, new for each run (several cases share a folder)."""
+    count = sum(1 for _ in folder.glob("out-*"))
+    return folder / f"out-{count}"
 
 
 def _check_report(result: Result, command: str) -> list[dict[str, Any]]:
@@ -318,7 +357,7 @@ def test_broken_input_gives_a_located_report(
         refuse(monkeypatch, "scandir", folder / PLACES[place])
     if case.family == "kind" and kind == "fifo":
         forbid_opening_fifos(monkeypatch)
-    result = _run(folder, case.command, folder / f"out-{case.command}")
+    result = _run(folder, case, _fresh_folder(folder))
     issues = _check_report(result, case.command)
     if case.family == "kind" and case.command == "validate-json":
         if place == "project_folder" and kind in CLICK_REFUSES:
@@ -329,5 +368,5 @@ def test_broken_input_gives_a_located_report(
 
 def test_the_corpus_is_large_and_covers_every_command() -> None:
     assert len({(c.family, c.name) for c in CASES}) >= 200
-    assert {c.command for c in CASES} == set(COMMANDS)
+    assert {c.command for c in CASES} == set(COMMANDS) | set(OUTPUT_COMMANDS)
     assert len(CASES) >= 1000
