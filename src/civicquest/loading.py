@@ -247,7 +247,8 @@ def _entries(directory: Path, issues: list[Issue]) -> list[str] | None:
         with os.scandir(directory) as entries:
             return sorted(entry.name for entry in entries if not entry.name.startswith("."))
     except OSError as error:
-        issues.append(_folder_issue(directory, PathKind("unreadable", error.strerror or "")))
+        reason = error.strerror or str(error)
+        issues.append(_folder_issue(directory, PathKind("unreadable", reason)))
         return None
 
 

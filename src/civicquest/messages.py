@@ -657,6 +657,7 @@ _FILE_KINDS = {
     "broken_link": {"fr": "lien symbolique cassé", "en": "dangling symbolic link"},
     "link_loop": {"fr": "boucle de liens symboliques", "en": "symbolic link loop"},
     "unreadable": {"fr": "illisible", "en": "unreadable"},
+    "absent": {"fr": "disparu pendant la lecture", "en": "gone while reading"},
 }
 _FILE_KIND_CODES = frozenset({"ignored_file", "not_a_file", "not_a_folder"})
 
