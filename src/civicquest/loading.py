@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .checks import ResponseChecker, check_coverage, check_questionnaire, check_respondents
 from .checks.scoring import check_scoring
 from .errors import InvalidProjectError
+from .file_kinds import PathKind, kind_of
 from .issues import Issue, located
 from .models.project import Project
 from .models.questionnaire import Questionnaire
@@ -79,6 +80,8 @@ def check_project(path: str | Path) -> ProjectCheck:
     """
     issues: list[Issue] = []
     root = Path(path)
+    if root.is_dir() and _entries(root, issues) is None:
+        return ProjectCheck(None, tuple(issues))
     questionnaire_file = _questionnaire_file(root, issues)
     loaded = _load_model(questionnaire_file, Questionnaire, issues) if questionnaire_file else None
     questionnaire = loaded[0] if loaded else None
@@ -109,13 +112,13 @@ def _reading_order(issue: Issue) -> tuple[str, int, int]:
 
 
 def _questionnaire_file(root: Path, issues: list[Issue]) -> Path | None:
-    if root.is_file():
-        return root
     if root.is_dir():
         found = _find(root, "questionnaire", issues)
         if found:
             return found
         expected = root / "questionnaire.yaml"
+    elif kind_of(root).kind != "absent":
+        return root  # reading it says what is wrong: a FIFO, a link to nowhere…
     else:
         expected = root
     issues.append(located("file_missing", None, file=expected, expected=str(expected)))
@@ -123,10 +126,13 @@ def _questionnaire_file(root: Path, issues: list[Issue]) -> Path | None:
 
 
 def _find(folder: Path, stem: str, issues: list[Issue]) -> Path | None:
-    """``stem.yaml``, ``.yml`` or ``.json``; two of them is an error (one would be ignored)."""
-    found = [
-        folder / (stem + suffix) for suffix in SUFFIXES if (folder / (stem + suffix)).is_file()
-    ]
+    """``stem.yaml``, ``.yml`` or ``.json``; two of them is an error (one would be ignored).
+
+    Whatever stands at such a name counts, even a folder or a link to nowhere: reading it then
+    reports what is wrong, instead of taking the file for absent.
+    """
+    candidates = [folder / (stem + suffix) for suffix in SUFFIXES]
+    found = [path for path in candidates if kind_of(path).kind != "absent"]
     if len(found) > 1:
         names = ", ".join(path.name for path in found)
         issues.append(
@@ -172,14 +178,15 @@ def _responses(
     checker = ResponseChecker(questionnaire, respondents) if questionnaire else None
     found: dict[str, tuple[Response, SourceDocument]] = {}
     unreadable: set[str] = set()
+    files = _response_files(folder, issues)
     with _gc_paused():
-        for path in _response_files(folder, issues):
+        for path in files or ():
             loaded = _load_model(path, Response, issues)
             if loaded is not None:
                 issues += _add_response(loaded, found, checker)
             else:
                 unreadable.add(path.stem)
-    if respondents is not None:
+    if respondents is not None and files is not None:
         issues += check_coverage(respondents, found.keys() | unreadable, respondents_doc)
     order = {r.id: i for i, r in enumerate(respondents or ())}
     pairs = sorted(found.values(), key=lambda pair: order.get(pair[0].respondent, len(order)))
@@ -209,17 +216,49 @@ def _add_response(
     return issues
 
 
-def _response_files(folder: Path, issues: list[Issue]) -> list[Path]:
-    """The response files, in name order; other visible files are reported, not ignored."""
+def _response_files(folder: Path, issues: list[Issue]) -> list[Path] | None:
+    """The response files, in name order; None if ``responses/`` is there but cannot be listed.
+
+    Every visible name with a response suffix is returned, whatever it is (reading it reports a
+    folder or a broken link); anything else is reported as ignored, never skipped silently.
+    """
     directory = folder / "responses"
-    if not directory.is_dir():
+    found = kind_of(directory)
+    if found.kind == "absent":
         return []
-    with os.scandir(directory) as entries:
-        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
+    if found.kind != "folder":
+        issues.append(_folder_issue(directory, found))
+        return None
+    names = _entries(directory, issues)
+    if names is None:
+        return None
     kept = [name for name in names if Path(name).suffix.lower() in SUFFIXES]
     for name in sorted(set(names) - set(kept)):
-        issues.append(located("ignored_file", None, file=directory / name, severity="warning"))
+        kind = kind_of(directory / name).kind
+        issues.append(
+            located("ignored_file", None, file=directory / name, severity="warning", kind=kind)
+        )
     return [directory / name for name in kept]
+
+
+def _entries(directory: Path, issues: list[Issue]) -> list[str] | None:
+    """The visible names in ``directory``, sorted; None (and an issue) if it cannot be listed."""
+    try:
+        with os.scandir(directory) as entries:
+            return sorted(entry.name for entry in entries if not entry.name.startswith("."))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        issues.append(_folder_issue(directory, PathKind("unreadable", reason)))
+        return None
+
+
+def _folder_issue(directory: Path, found: PathKind) -> Issue:
+    """The issue for a folder that is not one, or cannot be read."""
+    if found.kind in ("broken_link", "link_loop"):
+        return located(found.kind, None, file=directory, target=found.target)
+    if found.kind == "unreadable":
+        return located("folder_unreadable", None, file=directory, reason=found.reason)
+    return located("not_a_folder", None, file=directory, kind=found.kind)
 
 
 def _load_model(

@@ -17,12 +17,64 @@ _READING: dict[str, Entry] = {
     },
     "ignored_file": {
         "fr": (
-            "fichier ignoré : seuls les fichiers .yaml, .yml et .json sont des réponses",
+            "ignoré ({kind}) : seuls les fichiers .yaml, .yml et .json sont des réponses",
             "Renommez-le en .yaml s'il s'agit d'une réponse, sinon rangez-le ailleurs.",
         ),
         "en": (
-            "file ignored: only .yaml, .yml and .json files are responses",
+            "ignored ({kind}): only .yaml, .yml and .json files are responses",
             "Rename it to .yaml if it is a response, otherwise move it elsewhere.",
+        ),
+    },
+    "not_a_file": {
+        "fr": (
+            "ce n'est pas un fichier ordinaire ({kind}) : il n'est pas lu",
+            "Mettez ici le fichier lui-même : civicquest ne lit ni dossier, ni tube, "
+            "ni périphérique.",
+        ),
+        "en": (
+            "this is not a regular file ({kind}): it is not read",
+            "Put the file itself here: civicquest reads no folder, pipe or device.",
+        ),
+    },
+    "broken_link": {
+        "fr": (
+            "lien symbolique cassé : sa cible « {target} » n'existe pas",
+            "Refaites le lien vers le bon fichier, ou remplacez-le par le fichier lui-même.",
+        ),
+        "en": (
+            "dangling symbolic link: its target '{target}' does not exist",
+            "Point the link at the right file, or replace it with the file itself.",
+        ),
+    },
+    "link_loop": {
+        "fr": (
+            "boucle de liens symboliques : ce chemin ne mène à aucun fichier",
+            "Remplacez le lien par le fichier lui-même.",
+        ),
+        "en": (
+            "symbolic link loop: this path leads to no file",
+            "Replace the link with the file itself.",
+        ),
+    },
+    "not_a_folder": {
+        "fr": (
+            "un dossier était attendu, c'est un autre élément ({kind}) : les réponses ne sont "
+            "pas lues",
+            "Rangez les fichiers de réponse dans un dossier responses/.",
+        ),
+        "en": (
+            "a folder was expected, this is something else ({kind}): no response is read",
+            "Put the response files in a responses/ folder.",
+        ),
+    },
+    "folder_unreadable": {
+        "fr": (
+            "impossible de lire le dossier ({reason}) : ses fichiers ne sont pas vérifiés",
+            "Vérifiez les droits du dossier (lecture et accès).",
+        ),
+        "en": (
+            "cannot read the folder ({reason}): its files are not checked",
+            "Check the folder's permissions (read and execute).",
         ),
     },
     "several_files": {
@@ -666,13 +718,39 @@ _SYNTAX_PROBLEMS_FR = {
     "found unknown escape character": "séquence d'échappement inconnue entre guillemets doubles",
     "did not find expected '-' indicator": "« - » attendu : élément de liste mal indenté ?",
     "did not find expected <document start>": "contenu inattendu après la fin du document",
+    "control characters are not allowed": (
+        "caractère de contrôle (invisible) interdit : supprimez-le ou écrivez-le entre "
+        'guillemets doubles avec un échappement, par exemple "\\x07"'
+    ),
+    "special characters are not allowed": (
+        "caractère spécial interdit : supprimez-le ou écrivez-le entre guillemets doubles "
+        'avec un échappement, par exemple "\\x07"'
+    ),
 }
+
+
+# What stands at a path (civicquest.file_kinds), in words.
+_FILE_KINDS = {
+    "file": {"fr": "fichier", "en": "file"},
+    "folder": {"fr": "dossier", "en": "folder"},
+    "fifo": {"fr": "tube nommé", "en": "named pipe"},
+    "socket": {"fr": "socket", "en": "socket"},
+    "device": {"fr": "périphérique", "en": "device"},
+    "broken_link": {"fr": "lien symbolique cassé", "en": "dangling symbolic link"},
+    "link_loop": {"fr": "boucle de liens symboliques", "en": "symbolic link loop"},
+    "unreadable": {"fr": "illisible", "en": "unreadable"},
+    "absent": {"fr": "disparu pendant la lecture", "en": "gone while reading"},
+}
+_FILE_KIND_CODES = frozenset({"ignored_file", "not_a_file", "not_a_folder"})
 
 
 def _localized_params(code: str, lang: str, params: dict[str, object]) -> dict[str, object]:
     problem = params.get("problem")
     if code == "syntax_error" and lang == "fr" and isinstance(problem, str):
         return {**params, "problem": _SYNTAX_PROBLEMS_FR.get(problem, problem)}
+    kind = params.get("kind")
+    if code in _FILE_KIND_CODES and isinstance(kind, str) and kind in _FILE_KINDS:
+        return {**params, "kind": _FILE_KINDS[kind].get(lang, _FILE_KINDS[kind]["en"])}
     return params
 
 

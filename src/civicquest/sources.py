@@ -6,6 +6,7 @@ computed when an error needs them.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from typing import Any
 
 import jiter
 import yaml
+
+from .file_kinds import PathKind, kind_of, kind_of_mode
 
 __all__ = ["DocPath", "Position", "SourceDocument", "SourceError", "read_document"]
 
@@ -86,9 +89,13 @@ class SourceDocument:
         return self._index
 
 
-def read_document(path: Path) -> SourceDocument:
-    """Read a YAML or JSON file. Raises :class:`SourceError` when it cannot be parsed."""
-    raw = _read_bytes(path)
+def read_document(path: Path, *, streams: bool = False) -> SourceDocument:
+    """Read a YAML or JSON file. Raises :class:`SourceError` when it cannot be parsed.
+
+    Only a regular file is opened, unless ``streams`` allows a pipe or a device that the user
+    named on purpose (``--answers <(…)``); project files never do.
+    """
+    raw = _read_bytes(path, streams=streams)
     if path.suffix.lower() in YAML_SUFFIXES:
         text = _decode(raw)
         data, index = _compose_yaml(text)
@@ -100,17 +107,38 @@ def read_document(path: Path) -> SourceDocument:
         raise
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, *, streams: bool) -> bytes:
+    if not streams:
+        found = kind_of(path)
+        if found.kind != "file":
+            raise _kind_error(path, found)
+    # O_NONBLOCK: should the file become a FIFO after the check above, opening it won't block.
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if not streams:
+        flags |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with path.open("rb") as stream:
+        with os.fdopen(os.open(path, flags), "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if not streams and kind_of_mode(mode) != "file":
+                raise _kind_error(path, PathKind(kind_of_mode(mode)))
             raw = stream.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(stream.fileno()).st_size
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise SourceError("file_unreadable", params={"reason": reason}) from None
+        raise _kind_error(path, PathKind("unreadable", error.strerror or str(error))) from None
     if len(raw) > MAX_FILE_BYTES:
-        size = path.stat().st_size
         raise SourceError("file_too_large", params={"size": size, "limit": MAX_FILE_BYTES})
     return raw
+
+
+def _kind_error(path: Path, found: PathKind) -> SourceError:
+    """The error for a path that is not a readable regular file."""
+    if found.kind == "absent":
+        return SourceError("file_missing", params={"expected": str(path)})
+    if found.kind in ("broken_link", "link_loop"):
+        return SourceError(found.kind, params={"target": found.target})
+    if found.kind == "unreadable":
+        return SourceError("file_unreadable", params={"reason": found.reason})
+    return SourceError("not_a_file", params={"kind": found.kind})
 
 
 def _decode(raw: bytes) -> str:
@@ -157,6 +185,9 @@ def _compose_yaml(text: str) -> tuple[Any, PositionIndex]:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else None
         raise SourceError("syntax_error", position, {"problem": error.problem or ""}) from None
+    except yaml.reader.ReaderError as error:  # a character YAML forbids: says where, not how
+        position = _text_position(text, error.position)
+        raise SourceError("syntax_error", position, {"problem": error.reason}) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise SourceError("syntax_error", None, {"problem": str(error)}) from None
     if len(nodes) > 1:
@@ -166,16 +197,57 @@ def _compose_yaml(text: str) -> tuple[Any, PositionIndex]:
         return None, PositionIndex()
     builder = _YamlBuilder()
     try:
+        if "*" in text:  # aliases: refuse a "billion laughs" before expanding it
+            _refuse_alias_bombs(nodes[0])
         data = builder.build(nodes[0], ())
     except RecursionError:
         raise SourceError("too_deep") from None
     return data, builder.index
 
 
+def _text_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
 def _mark(node: yaml.Node | None) -> Position | None:
     if node is None:
         return None
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _refuse_alias_bombs(root: yaml.Node) -> None:
+    """Count the nodes the document expands to before building it, aliases included.
+
+    Each distinct node is counted once (an alias is the node it names), so a "billion laughs"
+    document is refused at once, at the innermost node that alone is too big.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is None:
+            known = 1 + sum(size(child) for child in _children(node))
+            sizes[id(node)] = known
+        return known
+
+    if size(root) <= MAX_NODES:
+        return
+    node = root
+    while True:
+        bigger = next((c for c in _children(node) if sizes[id(c)] > MAX_NODES), None)
+        if bigger is None:
+            raise SourceError("too_many_nodes", _mark(node), {"limit": MAX_NODES})
+        node = bigger
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    """The values under a node, as the builder visits them (mapping keys are not counted)."""
+    if isinstance(node, yaml.MappingNode):
+        return [value for _, value in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 class _YamlBuilder:

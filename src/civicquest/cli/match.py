@@ -145,7 +145,7 @@ def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:
     from ..voter_check import check_voter_data
 
     try:
-        doc = read_document(path)
+        doc = read_document(path, streams=True)
     except SourceError as error:
         _fail([located(error.code, None, file=path, position=error.position, **error.params)], lang)
     checked = check_voter_data(doc.data, doc, questionnaire)
