@@ -51,7 +51,23 @@ def issues_from_validation_error(
     error: ValidationError, document: SourceDocument, prefix: DocPath = ()
 ) -> list[Issue]:
     """One issue per pydantic error, located in ``document``."""
-    return [_issue(details, document, prefix) for details in error.errors(include_url=False)]
+    errors = [d for d in error.errors(include_url=False) if not _counts_only_valid_items(d)]
+    return [_issue(details, document, prefix) for details in errors]
+
+
+def _counts_only_valid_items(details: ErrorDetails) -> bool:
+    """A ``too_short`` that pydantic adds when items were written but are invalid.
+
+    pydantic counts only the items that validated: one organiser with a bad URL also gives
+    "0 items, at least 1". The bad item has its own error; the list is long enough.
+    """
+    ctx = details.get("ctx") or {}
+    written = details.get("input")
+    return (
+        details["type"] == "too_short"
+        and isinstance(written, list | tuple | dict)
+        and len(written) >= ctx.get("min_length", 0)
+    )
 
 
 def _issue(details: ErrorDetails, document: SourceDocument, prefix: DocPath) -> Issue:
@@ -128,7 +144,7 @@ def _translate_constraint(
         return "out_of_range", {"value": show_value(value), "detail": f"{_BOUNDS[kind]} {bound}"}
     if kind in ("too_short", "string_too_short"):
         return "too_short", {
-            "actual": ctx.get("actual_length", 0),
+            "actual": len(value) if isinstance(value, str | list | tuple | dict) else 0,
             "minimum": ctx.get("min_length"),
         }
     if kind in ("too_long", "string_too_long"):

@@ -12,6 +12,7 @@ from civicquest_tabular import neutralise, ooxml_unescape, restore
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from civicquest.errors import ExportWarning
 from civicquest.examples import example_path
 from civicquest.export_helpers import answer_label, answer_value
 from civicquest.exporting import export
@@ -172,3 +173,51 @@ class TestXlsxConformance(ExporterConformance):
     def output_text(self, output: ExportOutput) -> str:
         sheets = read_xlsx(output)
         return "\n".join(cell for rows in sheets.values() for row in rows for cell in row)
+
+
+EXCEL_LIMIT = 32_767
+
+
+def _long_cells(output: ExportOutput) -> list[str]:
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    values = [str(c.value or "") for s in book.worksheets for row in s.iter_rows() for c in row]
+    return [value for value in values if len(value) > 30_000]
+
+
+@pytest.mark.parametrize(
+    ("lang", "marker"),
+    [("fr", "… [texte complet : export CSV/JSON]"), ("en", "… [full text: CSV/JSON export]")],
+)
+def test_a_cell_over_excels_limit_is_cut_with_a_warning(
+    aix2026: Project, lang: str, marker: str
+) -> None:
+    comment = "mot " * 10_000
+    project = hostile_project(aix2026, (comment,))
+    with pytest.warns(ExportWarning) as caught:
+        output = export(project, "xlsx", lang=lang)
+    cells = _long_cells(output)
+    assert cells
+    assert all(len(cell) <= EXCEL_LIMIT and cell.endswith(marker) for cell in cells)
+    assert all(comment.startswith(cell.removesuffix(marker)) for cell in cells)
+    (warning,) = caught
+    message = str(warning.message)
+    assert "32767" in message.replace(" ", "").replace("\u202f", "")
+    assert "CSV" in message
+    assert f"{len(cells)} " in message
+
+
+def test_a_cut_never_splits_an_escape_or_an_emoji(aix2026: Project) -> None:
+    comment = "🗳\r" * 20_000
+    with pytest.warns(ExportWarning):
+        output = export(hostile_project(aix2026, (comment,)), "xlsx")
+    for cell in _long_cells(output) or pytest.fail("no long cell"):
+        text = ooxml_unescape(cell).removesuffix("… [texte complet : export CSV/JSON]")
+        assert comment.startswith(text)
+        assert len(cell.encode("utf-16-le")) // 2 <= EXCEL_LIMIT
+
+
+def test_a_cell_within_the_limit_is_whole_and_silent(aix2026: Project) -> None:
+    comment = "é" * EXCEL_LIMIT
+    output = export(hostile_project(aix2026, (comment,)), "xlsx")  # warnings are errors here
+    assert comment in _long_cells(output)
