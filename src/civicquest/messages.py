@@ -41,11 +41,11 @@ _READING: dict[str, Entry] = {
     },
     "file_too_large": {
         "fr": (
-            "fichier trop gros ({size} octets, limite {limit})",
+            "fichier trop gros (plus de {limit_mb} Mo)",
             "Un fichier de projet tient en quelques Mo : vérifiez que c'est le bon fichier.",
         ),
         "en": (
-            "file too large ({size} bytes, limit {limit})",
+            "file too large (more than {limit_mb} MB)",
             "A project file is a few MB at most: check this is the right file.",
         ),
     },
