@@ -87,7 +87,7 @@ def test_no_issue_of_a_broken_project_is_at_column_0(tmp_path: Path) -> None:
 def _unscored_scale(project: dict[str, Any]) -> None:
     for option in project["questionnaire"]["scales"][0]["options"]:
         option.pop("score")
-    extra = dict(project["questionnaire"]["questions"][0], id="q5")
+    extra = dict(project["questionnaire"]["questions"][0], id="q5", required=False)
     project["questionnaire"]["questions"].append(extra)
 
 

@@ -339,14 +339,19 @@ _QUESTIONNAIRE: dict[str, Entry] = {
     },
     "scale_without_scores": {
         "fr": (
-            "question notée sur l'échelle « {scale} », dont aucune option n'a de « score »",
-            "Donnez un score aux options, ou mettez « scored: false ».",
+            "l'échelle « {scale} » n'a aucun « score » (ni ici ni dans scoring.yaml), "
+            "mais des questions notées l'utilisent : {questions}",
+            "Donnez un score à ses options (ici, ou dans scoring.yaml sous option_scores), "
+            "ou mettez « scored: false » à ces questions.",
         ),
         "en": (
-            "scored question on scale '{scale}', none of whose options has a 'score'",
-            "Give the options a score, or set 'scored: false'.",
+            "scale '{scale}' has no 'score' (neither here nor in scoring.yaml), "
+            "yet scored questions use it: {questions}",
+            "Give its options a score (here, or in scoring.yaml under option_scores), "
+            "or set 'scored: false' on these questions.",
         ),
     },
+
 }
 
 _RESPONDENTS: dict[str, Entry] = {
