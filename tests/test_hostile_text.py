@@ -26,9 +26,9 @@ from civicquest.export_helpers import neutralise, restore
 from civicquest.models import Response
 from civicquest.sources import MAX_FILE_BYTES, SourceError, read_document
 from project_builder import minimal_project, write_project
+from strategies import CONTROLS
 
 FORGED = "questionnaire.yaml:1:1: erreur [forged] id"
-CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n\r"]
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -141,10 +141,14 @@ def test_nul_written_as_a_yaml_escape_never_reaches_an_export(tmp_path: Path) ->
 
 
 @settings(max_examples=80)
-@given(st.text(max_size=40), st.sampled_from(CONTROLS))
+@given(st.text(st.characters(codec="utf-8"), max_size=40), st.sampled_from(CONTROLS))
 def test_a_comment_is_refused_exactly_when_it_holds_a_control(text: str, control: str) -> None:
     answer = {"choice": "fort", "comment": text}
-    base = {"respondent": "a", "questionnaire": {"id": "d", "version": "1.0.0"}}
+    base = {
+        "respondent": "a",
+        "questionnaire": {"id": "d", "version": "1.0.0"},
+        "consent_to_publish": True,
+    }
     holds_control = any(char in CONTROLS for char in text)
     if holds_control:
         with pytest.raises(ValidationError):

@@ -58,7 +58,7 @@ def test_an_invalid_round_is_one_error(tmp_path: Path) -> None:
         (b"", Position(1, 1)),
         (b"\n", Position(2, 1)),
         (b"{\n", Position(2, 1)),
-        (b'[1,\n  ', Position(2, 3)),
+        (b"[1,\n  ", Position(2, 3)),
         (b'{"a": ', Position(1, 7)),
         ('{"éé": x}'.encode(), Position(1, 8)),  # columns count characters, not bytes
         ('{"é": 1,\n "ü": [1,}'.encode(), Position(2, 10)),
@@ -153,3 +153,15 @@ def test_the_json_schema_still_tells_forms_the_length_limit(tmp_path: Path) -> N
     text = answers["q3"]["properties"]["text"]
     assert "maxLength" not in text
     assert text["x-civicquest-max-length"] == 50
+
+
+def test_the_json_schema_refuses_a_control_character_as_validate_does(tmp_path: Path) -> None:
+    project = minimal_project()
+    result = check_project(write_project(tmp_path / "p", project))
+    assert result.project is not None
+    validator = jsonschema.Draft202012Validator(response_schema(result.project))
+    response = json.loads(json.dumps(project["responses"]["a"]))
+    response["answers"]["q1"]["comment"] = "oui\x00"
+    assert not validator.is_valid(response)
+    response["answers"]["q1"]["comment"] = "oui\t\r\n"
+    assert validator.is_valid(response)

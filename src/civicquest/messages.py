@@ -112,6 +112,18 @@ _READING: dict[str, Entry] = {
 }
 
 _SCHEMA: dict[str, Entry] = {
+    "control_character": {
+        "fr": (
+            "caractère de contrôle {char} (caractère n° {index} du texte) : {value}",
+            "Retirez-le : c'est souvent un « \\0 » ou « \\x… » entre guillemets doubles en YAML, "
+            "ou un copier-coller. Les tabulations et les retours à la ligne sont acceptés.",
+        ),
+        "en": (
+            "control character {char} (character {index} of the text): {value}",
+            "Remove it: it is often a '\\0' or '\\x…' escape in a double-quoted YAML string, "
+            "or a copy-paste. Tabs and line breaks are fine.",
+        ),
+    },
     "missing": {
         "fr": ("champ obligatoire manquant : « {field} »", "Ajoutez ce champ."),
         "en": ("missing required field '{field}'", "Add this field."),
@@ -351,7 +363,6 @@ _QUESTIONNAIRE: dict[str, Entry] = {
             "or set 'scored: false' on these questions.",
         ),
     },
-
 }
 
 _RESPONDENTS: dict[str, Entry] = {

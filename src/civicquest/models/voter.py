@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import CivicModel, Identifier
+from .base import CivicModel, Identifier, Text
 from .responses import VALUE_FIELDS, Answer, QuestionnaireRef
 
 __all__ = ["VoterAnswer", "VoterAnswers"]
@@ -50,4 +50,4 @@ class VoterAnswers(CivicModel):
     channel: Literal["form", "letter", "email", "meeting", "other"] = "form"
     consent_to_publish: bool | None = None
     answers: dict[Identifier, VoterAnswer] = Field(default_factory=dict)
-    comment: str | None = None
+    comment: Text | None = None
