@@ -5,6 +5,8 @@ Each entry: code -> {lang: (message, what to do)}. Messages use ``str.format`` p
 
 from __future__ import annotations
 
+from .display import printable
+
 __all__ = ["CATALOG", "LANGUAGES", "render"]
 
 LANGUAGES = ("fr", "en")
@@ -611,10 +613,14 @@ def _localized_params(code: str, lang: str, params: dict[str, object]) -> dict[s
 
 
 def render(code: str, lang: str, params: dict[str, object]) -> tuple[str, str]:
-    """Return the message and the advice for ``code`` in ``lang`` (English if unknown)."""
+    """Return the message and the advice for ``code`` in ``lang`` (English if unknown).
+
+    Texts from files (names, values) are made printable: none can break a line of the report.
+    """
     entry = CATALOG[code]
     message, hint = entry.get(lang, entry["en"])
-    safe = _Defaulting(_localized_params(code, lang, params))
+    shown = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
+    safe = _Defaulting(_localized_params(code, lang, shown))
     return message.format_map(safe), hint.format_map(safe)
 
 

@@ -60,7 +60,9 @@ def match(
     try:
         report = match_voter(result.project, voter, method, missing)  # type: ignore[arg-type]
     except UsageError as error:
-        click.echo(f"{answers_file}: {error}", err=True)
+        from ..display import printable
+
+        click.echo(f"{printable(str(answers_file))}: {error}", err=True)
         sys.exit(1)
     if output_format == "json":
         click.echo(report.model_dump_json(indent=2))
