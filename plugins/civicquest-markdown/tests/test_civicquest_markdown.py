@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from civicquest_markdown import block, inline
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -99,6 +99,9 @@ class TestMarkdownConformance(ExporterConformance):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40))
+@example("Liste\r# Faux titre")
+@example("a #")
+@example("a\n##")
 def test_a_heading_stays_one_heading_whatever_its_line_breaks(text: str) -> None:
     parser = rendered(f"## {inline(text)}")
     assert parser.tags == ["h2"]
