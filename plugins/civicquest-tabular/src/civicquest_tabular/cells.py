@@ -11,10 +11,21 @@ import re
 
 from civicquest.export_helpers import FORMULA_PREFIXES, neutralise, restore
 
-__all__ = ["FORMULA_PREFIXES", "neutralise", "ooxml_escape", "ooxml_unescape", "restore"]
+__all__ = [
+    "EXCEL_CELL_LIMIT",
+    "FORMULA_PREFIXES",
+    "fit_cell",
+    "neutralise",
+    "ooxml_escape",
+    "ooxml_unescape",
+    "restore",
+]
+
+EXCEL_CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one cell, escapes included
 
 _ILLEGAL_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_CUT_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{0,4}$")
 
 
 def ooxml_escape(text: str) -> str:
@@ -29,3 +40,23 @@ def ooxml_escape(text: str) -> str:
 def ooxml_unescape(text: str) -> str:
     """The inverse of :func:`ooxml_escape`, for tools (like openpyxl) that do not decode it."""
     return _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+def fit_cell(text: str, marker: str) -> tuple[str, bool]:
+    """``text`` escaped for an XLSX cell, and whether it had to be cut to Excel's limit.
+
+    A cut text ends with ``marker`` (which says where the full text is). The cut never splits
+    an escape sequence or a character outside the Basic Multilingual Plane.
+    """
+    escaped = ooxml_escape(text)
+    if len(escaped) <= EXCEL_CELL_LIMIT // 2 or _utf16_length(escaped) <= EXCEL_CELL_LIMIT:
+        return escaped, False
+    tail = ooxml_escape(marker)
+    room = 2 * (EXCEL_CELL_LIMIT - _utf16_length(tail))
+    kept = escaped.encode("utf-16-le", "surrogatepass")[:room]
+    head = kept.decode("utf-16-le", "ignore")  # a half surrogate pair at the end is dropped
+    return _CUT_ESCAPE.sub("", head) + tail, True
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
