@@ -1,7 +1,7 @@
 """Read YAML and JSON documents, keeping the line and column of every node for error messages.
 
-Positions are 1-based, and columns count characters. JSON is parsed with the fast standard parser; its positions are only
-computed when an error needs them.
+Positions are 1-based, and columns count characters. JSON is parsed with the fast standard
+parser; its positions are only computed when an error needs them.
 """
 
 from __future__ import annotations

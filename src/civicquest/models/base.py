@@ -8,11 +8,11 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 __all__ = [
+    "TEXT_PATTERN",
     "CivicModel",
     "Identifier",
     "LanguageCode",
     "LocalizedText",
-    "TEXT_PATTERN",
     "Text",
     "Url",
     "Weight",

@@ -45,7 +45,7 @@ def to_xlsx(data: ExportInput) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     taken: set[str] = set()
-    marker, cut = CUT_MARKERS.get(data.lang, CUT_MARKERS["en"]), []
+    marker, cut = CUT_MARKERS.get(data.lang, CUT_MARKERS["en"]), list[str]()
     tables = [("Questionnaire", questionnaire_table(data)), ("Listes", lists_table(data))]
     tables += [(t.id, theme_table(data, t.id)) for t in data.project.questionnaire.themes]
     for title, table in tables:
