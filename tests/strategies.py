@@ -6,10 +6,20 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-__all__ = ["projects", "texts"]
+__all__ = ["CONTROLS", "projects", "texts", "valid_text"]
 
+# The C0 control characters text may not hold (tab and line breaks are text).
+CONTROLS = "".join(chr(code) for code in range(32) if chr(code) not in "\t\n\r")
 ids = st.from_regex(r"[a-z][a-z0-9_\-]{0,10}", fullmatch=True)
-texts = st.text(min_size=1, max_size=40)
+
+
+def valid_text(min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Any text a project may hold: every character but the refused control characters."""
+    alphabet = st.characters(codec="utf-8", exclude_characters=CONTROLS)
+    return st.text(alphabet, min_size=min_size, max_size=max_size)
+
+
+texts = valid_text(min_size=1)
 hostile = st.sampled_from(
     [
         "<script>alert('x')</script>",

@@ -10,7 +10,6 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from civicquest import hookimpl
 from civicquest.cli import cli
@@ -27,6 +26,7 @@ from civicquest.testing import (
     register_plugin,
     registered,
 )
+from strategies import valid_text
 
 __all__ = ["aix2026", "plugin_manager", "register_plugin"]  # fixtures
 
@@ -55,7 +55,7 @@ AIX = load_project(EXAMPLE)
 
 
 @settings(max_examples=60, deadline=None)
-@given(comment=st.text(max_size=200))
+@given(comment=valid_text(max_size=200))
 def test_any_comment_round_trips_through_yaml_and_json(comment: str) -> None:
     project = hostile_project(AIX, (comment or "x",))
     assert _everything(project, "yaml") == project

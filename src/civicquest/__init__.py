@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 from .__about__ import __version__
 
 if TYPE_CHECKING:
-    from .errors import CivicquestError, InvalidProjectError, PluginError, UsageError
+    from .errors import (
+        CivicquestError,
+        ExportWarning,
+        InvalidProjectError,
+        PluginError,
+        UsageError,
+    )
     from .examples import example_path
     from .exporting import export
     from .hookspecs import hookimpl
@@ -46,6 +52,7 @@ __all__ = [
     "CivicquestError",
     "Evidence",
     "ExportInput",
+    "ExportWarning",
     "Exporter",
     "Importer",
     "InvalidProjectError",
@@ -84,6 +91,7 @@ __all__ = [
 _HOMES = {
     "CivicquestError": "errors",
     "PluginError": "errors",
+    "ExportWarning": "errors",
     "InvalidProjectError": "errors",
     "UsageError": "errors",
     "example_path": "examples",

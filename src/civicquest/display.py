@@ -5,14 +5,25 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-__all__ = ["show_value"]
+__all__ = ["printable", "show_value"]
 
 
 def show_value(value: Any, limit: int = 60) -> str:
     """A short, printable rendering of a user's value, safe for a terminal."""
     text = value if isinstance(value, str) else repr(value)
-    text = "".join(_printable(char) for char in text[: limit + 1])
+    text = printable(text[: limit + 1])
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def printable(text: str) -> str:
+    """``text`` whole, with control, format and line-separator characters shown as ``\\uXXXX``.
+
+    For names that must stay complete (file paths): a newline in a file name cannot then start
+    a line of its own and pass for another message.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_printable(char) for char in text)
 
 
 def _printable(char: str) -> str:

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .issues import Issue
 
-__all__ = ["CivicquestError", "InvalidProjectError", "PluginError", "UsageError"]
+__all__ = [
+    "CivicquestError",
+    "ExportWarning",
+    "InvalidProjectError",
+    "PluginError",
+    "UsageError",
+]
 
 
 class CivicquestError(Exception):
@@ -30,3 +36,11 @@ class UsageError(CivicquestError):
 
 class PluginError(CivicquestError):
     """A plugin failed to load, or registered something invalid or conflicting."""
+
+
+class ExportWarning(UserWarning):
+    """An export succeeded but had to change something a reader should know about.
+
+    Exporters raise it with :func:`warnings.warn`, in the export's language; the ``export``
+    command prints each one on stderr and still writes the output (exit 0).
+    """

@@ -1,4 +1,5 @@
-"""Small helpers shared by exporters: answer values and labels, localised texts.
+"""Small helpers shared by exporters: answer values and labels, localised texts, and cells
+that spreadsheets cannot run as formulas.
 
 Plugins depend only on the public API; these are part of it.
 """
@@ -10,7 +11,20 @@ from .models.project import Project
 from .models.questionnaire import Question
 from .models.responses import Answer
 
-__all__ = ["NO_ANSWER_LABELS", "answer_label", "answer_value", "format_number", "text_of"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "NO_ANSWER_LABELS",
+    "answer_label",
+    "answer_value",
+    "format_number",
+    "neutralise",
+    "restore",
+    "text_of",
+]
+
+# A cell starting with one of these is read as a formula by Excel or LibreOffice ("CSV
+# injection"); a leading apostrophe is escaped too, so that ``restore`` is exact.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "'")
 
 NO_ANSWER_LABELS: dict[str, dict[str, str]] = {
     "skipped": {"fr": "pas de réponse", "en": "no answer"},
@@ -56,3 +70,17 @@ def answer_label(project: Project, question: Question, answer: Answer, lang: str
     value = answer_value(answer)
     unit = text_of(project, getattr(question, "unit", None), lang)
     return f"{value} {unit}" if unit and answer.number is not None else value
+
+
+def neutralise(text: str) -> str:
+    """``text``, prefixed with ``'`` if a spreadsheet could take it for a formula.
+
+    The usual defence against formula injection; a text that already starts with an apostrophe
+    gets one more, so that :func:`restore` gives back exactly what was written.
+    """
+    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+
+
+def restore(cell: str) -> str:
+    """The inverse of :func:`neutralise`."""
+    return cell[1:] if cell.startswith("'") else cell

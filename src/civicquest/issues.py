@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .display import printable
 from .messages import render
 from .sources import DocPath, Position, SourceDocument
 
@@ -33,8 +34,8 @@ class Issue:
         return render(self.code, lang, self.params)[1]
 
     def where(self) -> str:
-        """``file:line:column`` as far as known."""
-        parts = [self.file or "<project>"]
+        """``file:line:column`` as far as known, the file name made printable."""
+        parts = [printable(self.file) if self.file else "<project>"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:

@@ -21,7 +21,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .checks import ResponseChecker, check_coverage, check_questionnaire, check_respondents
-from .checks.scoring import check_scoring
+from .checks.scoring import check_scale_scores, check_scoring
 from .errors import InvalidProjectError
 from .file_kinds import PathKind, kind_of
 from .issues import Issue, located
@@ -95,7 +95,10 @@ def check_project(path: str | Path) -> ProjectCheck:
         _responses(folder, questionnaire, respondents, respondents_doc, issues) if folder else []
     )
     respondents = respondents or ()
+    before_scoring = len(issues)
     scoring = _scoring(folder, questionnaire, issues) if folder else None
+    if loaded is not None and not any(i.severity == "error" for i in issues[before_scoring:]):
+        issues += check_scale_scores(*loaded, scoring)  # needs scoring.yaml, if it can be read
     project = None
     if questionnaire is not None and not any(i.severity == "error" for i in issues):
         project = Project.model_construct(

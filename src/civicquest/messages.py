@@ -5,6 +5,8 @@ Each entry: code -> {lang: (message, what to do)}. Messages use ``str.format`` p
 
 from __future__ import annotations
 
+from .display import printable
+
 __all__ = ["CATALOG", "LANGUAGES", "render"]
 
 LANGUAGES = ("fr", "en")
@@ -93,11 +95,11 @@ _READING: dict[str, Entry] = {
     },
     "file_too_large": {
         "fr": (
-            "fichier trop gros ({size} octets, limite {limit})",
+            "fichier trop gros (plus de {limit_mb} Mo)",
             "Un fichier de projet tient en quelques Mo : vérifiez que c'est le bon fichier.",
         ),
         "en": (
-            "file too large ({size} bytes, limit {limit})",
+            "file too large (more than {limit_mb} MB)",
             "A project file is a few MB at most: check this is the right file.",
         ),
     },
@@ -164,6 +166,18 @@ _READING: dict[str, Entry] = {
 }
 
 _SCHEMA: dict[str, Entry] = {
+    "control_character": {
+        "fr": (
+            "caractère de contrôle {char} (caractère n° {index} du texte) : {value}",
+            "Retirez-le : c'est souvent un « \\0 » ou « \\x… » entre guillemets doubles en YAML, "
+            "ou un copier-coller. Les tabulations et les retours à la ligne sont acceptés.",
+        ),
+        "en": (
+            "control character {char} (character {index} of the text): {value}",
+            "Remove it: it is often a '\\0' or '\\x…' escape in a double-quoted YAML string, "
+            "or a copy-paste. Tabs and line breaks are fine.",
+        ),
+    },
     "missing": {
         "fr": ("champ obligatoire manquant : « {field} »", "Ajoutez ce champ."),
         "en": ("missing required field '{field}'", "Add this field."),
@@ -391,12 +405,16 @@ _QUESTIONNAIRE: dict[str, Entry] = {
     },
     "scale_without_scores": {
         "fr": (
-            "question notée sur l'échelle « {scale} », dont aucune option n'a de « score »",
-            "Donnez un score aux options, ou mettez « scored: false ».",
+            "l'échelle « {scale} » n'a aucun « score » (ni ici ni dans scoring.yaml), "
+            "mais des questions notées l'utilisent : {questions}",
+            "Donnez un score à ses options (ici, ou dans scoring.yaml sous option_scores), "
+            "ou mettez « scored: false » à ces questions.",
         ),
         "en": (
-            "scored question on scale '{scale}', none of whose options has a 'score'",
-            "Give the options a score, or set 'scored: false'.",
+            "scale '{scale}' has no 'score' (neither here nor in scoring.yaml), "
+            "yet scored questions use it: {questions}",
+            "Give its options a score (here, or in scoring.yaml under option_scores), "
+            "or set 'scored: false' on these questions.",
         ),
     },
 }
@@ -755,10 +773,14 @@ def _localized_params(code: str, lang: str, params: dict[str, object]) -> dict[s
 
 
 def render(code: str, lang: str, params: dict[str, object]) -> tuple[str, str]:
-    """Return the message and the advice for ``code`` in ``lang`` (English if unknown)."""
+    """Return the message and the advice for ``code`` in ``lang`` (English if unknown).
+
+    Texts from files (names, values) are made printable: none can break a line of the report.
+    """
     entry = CATALOG[code]
     message, hint = entry.get(lang, entry["en"])
-    safe = _Defaulting(_localized_params(code, lang, params))
+    shown = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
+    safe = _Defaulting(_localized_params(code, lang, shown))
     return message.format_map(safe), hint.format_map(safe)
 
 

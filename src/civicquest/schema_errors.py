@@ -10,7 +10,7 @@ from pydantic_core import ErrorDetails
 
 from .display import show_value
 from .issues import Issue, located
-from .models.base import ID_PATTERN, LANGUAGE_PATTERN
+from .models.base import ID_PATTERN, LANGUAGE_PATTERN, TEXT_PATTERN
 from .sources import DocPath, SourceDocument
 
 __all__ = ["issues_from_validation_error"]
@@ -44,6 +44,7 @@ _TYPE_NAMES: dict[str, tuple[str, str]] = {
     "date_from_datetime_parsing": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
     "date_from_datetime_inexact": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
 }
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BOUNDS = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}
 
 
@@ -51,7 +52,58 @@ def issues_from_validation_error(
     error: ValidationError, document: SourceDocument, prefix: DocPath = ()
 ) -> list[Issue]:
     """One issue per pydantic error, located in ``document``."""
-    return [_issue(details, document, prefix) for details in error.errors(include_url=False)]
+    errors = [d for d in error.errors(include_url=False) if not _counts_only_valid_items(d)]
+    errors = _one_per_union(errors, _at(document.data, prefix))
+    return [_issue(details, document, prefix) for details in errors]
+
+
+def _one_per_union(errors: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
+    """pydantic reports every member of a failed union (``str | dict``) for one mistake.
+
+    Keep the errors of the member whose type matched (they say what is wrong), or the first
+    error when no member's type matched.
+    """
+    branches = [_union_branch(details, data) for details in errors]
+    tags: dict[tuple[int | str, ...], set[int | str]] = {}
+    for branch in branches:
+        if branch is not None:
+            tags.setdefault(branch[0], set()).add(branch[1])
+    dropped: set[int] = set()
+    for parent, members in tags.items():
+        if len(members) < 2:
+            continue
+        group = [i for i, branch in enumerate(branches) if branch and branch[0] == parent]
+        matched = {i for i in group if errors[i]["type"] not in _TYPE_NAMES}
+        dropped |= set(group) - (matched or {group[0]})
+    return [details for i, details in enumerate(errors) if i not in dropped]
+
+
+def _union_branch(
+    details: ErrorDetails, data: Any
+) -> tuple[tuple[int | str, ...], int | str] | None:
+    """``(path to the union, member tag)`` if the error is in a union member, else None."""
+    loc = details["loc"]
+    for position, part in enumerate(loc):
+        if not _has(data, part):
+            is_missing_field = position == len(loc) - 1 and details["type"] == "missing"
+            return None if is_missing_field else (loc[:position], part)
+        data = data[part]
+    return None
+
+
+def _counts_only_valid_items(details: ErrorDetails) -> bool:
+    """A ``too_short`` that pydantic adds when items were written but are invalid.
+
+    pydantic counts only the items that validated: one organiser with a bad URL also gives
+    "0 items, at least 1". The bad item has its own error; the list is long enough.
+    """
+    ctx = details.get("ctx") or {}
+    written = details.get("input")
+    return (
+        details["type"] == "too_short"
+        and isinstance(written, list | tuple | dict)
+        and len(written) >= ctx.get("min_length", 0)
+    )
 
 
 def _issue(details: ErrorDetails, document: SourceDocument, prefix: DocPath) -> Issue:
@@ -121,6 +173,8 @@ def _translate(
 def _translate_constraint(
     kind: str, details: ErrorDetails, ctx: dict[str, Any], value: Any
 ) -> tuple[str, dict[str, Any]]:
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == TEXT_PATTERN:
+        return "control_character", _control_character(str(value))
     if kind == "string_pattern_mismatch":
         return _pattern_code(str(ctx.get("pattern", ""))), {"value": show_value(value)}
     if kind in _BOUNDS:
@@ -128,7 +182,7 @@ def _translate_constraint(
         return "out_of_range", {"value": show_value(value), "detail": f"{_BOUNDS[kind]} {bound}"}
     if kind in ("too_short", "string_too_short"):
         return "too_short", {
-            "actual": ctx.get("actual_length", 0),
+            "actual": len(value) if isinstance(value, str | list | tuple | dict) else 0,
             "minimum": ctx.get("min_length"),
         }
     if kind in ("too_long", "string_too_long"):
@@ -141,6 +195,16 @@ def _translate_constraint(
     if kind == "value_error":
         return "invalid_value", {"detail": str(ctx.get("error", details["msg"]))}
     return "invalid_value", {"detail": details["msg"]}
+
+
+def _control_character(text: str) -> dict[str, Any]:
+    found = _CONTROL.search(text)
+    index = found.start() if found else 0
+    return {
+        "char": f"U+{ord(text[index]):04X}" if found else "?",
+        "index": index + 1,
+        "value": show_value(text),
+    }
 
 
 def _pattern_code(pattern: str) -> str:

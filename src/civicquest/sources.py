@@ -1,7 +1,7 @@
 """Read YAML and JSON documents, keeping the line and column of every node for error messages.
 
-Positions are 1-based. JSON is parsed with the fast standard parser; its positions are only
-computed when an error needs them.
+Positions are 1-based, and columns count characters. JSON is parsed with the fast standard
+parser; its positions are only computed when an error needs them.
 """
 
 from __future__ import annotations
@@ -122,11 +122,11 @@ def _read_bytes(path: Path, *, streams: bool) -> bytes:
             if not streams and kind_of_mode(mode) != "file":
                 raise _kind_error(path, PathKind(kind_of_mode(mode)))
             raw = stream.read(MAX_FILE_BYTES + 1)
-            size = os.fstat(stream.fileno()).st_size
     except OSError as error:
         raise _kind_error(path, PathKind("unreadable", error.strerror or str(error))) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise SourceError("file_too_large", params={"size": size, "limit": MAX_FILE_BYTES})
+        # Say only what was read: a device, a pipe or a /proc file has no meaningful size.
+        raise SourceError("file_too_large", params={"limit_mb": MAX_FILE_BYTES // 2**20})
     return raw
 
 
@@ -152,9 +152,30 @@ def _decode(raw: bytes) -> str:
 
 
 def _offset_position(raw: bytes, offset: int) -> Position:
+    """The 1-based line and column (in characters, as YAML counts) of byte ``offset``."""
     before = raw[:offset]
     line_start = before.rfind(b"\n") + 1
-    return Position(before.count(b"\n") + 1, offset - line_start + 1)
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return Position(before.count(b"\n") + 1, column)
+
+
+def _jiter_position(raw: bytes, message: str) -> Position | None:
+    """Where jiter's error is, from its 1-based line and byte column.
+
+    jiter counts bytes, and at the end of the input gives the column of the last character read
+    (0 on an empty line): the missing value is really just after the end of the file.
+    """
+    match = _JITER_POSITION.search(message)
+    if match is None:
+        return None
+    if message.startswith("EOF"):
+        return _offset_position(raw, len(raw))
+    line, column = int(match["line"]), int(match["column"])
+    rest_of_file = raw.split(b"\n", line - 1)
+    if len(rest_of_file) < line:
+        return None
+    line_start = len(raw) - len(rest_of_file[-1])
+    return _offset_position(raw, line_start + max(column, 1) - 1)
 
 
 def _parse_json(raw: bytes) -> Any:
@@ -163,8 +184,7 @@ def _parse_json(raw: bytes) -> Any:
         return jiter.from_json(raw, catch_duplicate_keys=True, allow_inf_nan=False)
     except ValueError as error:
         message = str(error)
-        match = _JITER_POSITION.search(message)
-        position = Position(int(match["line"]), int(match["column"])) if match else None
+        position = _jiter_position(raw, message)
         duplicate = _JITER_DUPLICATE.match(message)
         if duplicate:
             raise SourceError("duplicate_key", position, {"key": duplicate["key"]}) from None

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from civicquest_markdown import block, inline
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -95,3 +95,25 @@ class TestMarkdownConformance(ExporterConformance):
 
     def normalise(self, text: str) -> str:
         return words(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40))
+@example("Liste\r# Faux titre")
+@example("a #")
+@example("a\n##")
+def test_a_heading_stays_one_heading_whatever_its_line_breaks(text: str) -> None:
+    parser = rendered(f"## {inline(text)}")
+    assert parser.tags == ["h2"]
+    assert words("".join(parser.parts)) == words(text)
+
+
+def test_a_carriage_return_in_a_list_name_keeps_its_heading(aix2026: Project) -> None:
+    first = aix2026.respondents[0]
+    renamed = first.model_copy(update={"name": "Liste\rpas un titre\r\n# Faux titre"})
+    project = aix2026.model_copy(update={"respondents": (renamed, *aix2026.respondents[1:])})
+    output = export(project, "markdown")
+    assert isinstance(output, bytes)
+    html = RENDERER.render(output.decode())
+    assert "<h2>Liste pas un titre # Faux titre</h2>" in html
+    assert html.count("<h1>") == 1

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+from pathlib import Path
 from typing import ClassVar
 
 import openpyxl
 import pytest
+import yaml
 from civicquest_tabular import neutralise, ooxml_unescape, restore
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from civicquest.cli import cli
+from civicquest.errors import ExportWarning
 from civicquest.examples import example_path
 from civicquest.export_helpers import answer_label, answer_value
 from civicquest.exporting import export
@@ -172,3 +178,70 @@ class TestXlsxConformance(ExporterConformance):
     def output_text(self, output: ExportOutput) -> str:
         sheets = read_xlsx(output)
         return "\n".join(cell for rows in sheets.values() for row in rows for cell in row)
+
+
+EXCEL_LIMIT = 32_767
+
+
+def _long_cells(output: ExportOutput, marker: str = "") -> list[str]:
+    """The cells longer than 30,000 characters, or ending with ``marker``, as stored."""
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    values = [str(c.value or "") for s in book.worksheets for row in s.iter_rows() for c in row]
+    return [v for v in values if len(v) > 30_000 or (marker and v.endswith(marker))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "marker"),
+    [("fr", "… [texte complet : export CSV/JSON]"), ("en", "… [full text: CSV/JSON export]")],
+)
+def test_a_cell_over_excels_limit_is_cut_with_a_warning(
+    aix2026: Project, lang: str, marker: str
+) -> None:
+    comment = "mot " * 10_000
+    project = hostile_project(aix2026, (comment,))
+    with pytest.warns(ExportWarning) as caught:
+        output = export(project, "xlsx", lang=lang)
+    cells = _long_cells(output)
+    assert cells
+    assert all(len(cell) <= EXCEL_LIMIT and cell.endswith(marker) for cell in cells)
+    assert all(comment.startswith(cell.removesuffix(marker)) for cell in cells)
+    (warning,) = caught
+    message = str(warning.message)
+    assert "32767" in message.replace(" ", "").replace("\u202f", "")
+    assert "CSV" in message
+    assert f"{len(cells)} " in message
+
+
+def test_a_cut_never_splits_an_escape_or_an_emoji(aix2026: Project) -> None:
+    comment = "🗳\r" * 20_000
+    with pytest.warns(ExportWarning):
+        output = export(hostile_project(aix2026, (comment,)), "xlsx")
+    marker = "… [texte complet : export CSV/JSON]"
+    for cell in _long_cells(output, marker) or pytest.fail("no cut cell"):
+        assert len(cell) > 25_000
+        text = ooxml_unescape(cell).removesuffix(marker)
+        assert comment.startswith(text)
+        assert len(cell.encode("utf-16-le")) // 2 <= EXCEL_LIMIT
+
+
+def test_a_cell_within_the_limit_is_whole_and_silent(aix2026: Project) -> None:
+    comment = "é" * EXCEL_LIMIT
+    output = export(hostile_project(aix2026, (comment,)), "xlsx")  # warnings are errors here
+    assert comment in _long_cells(output)
+
+
+def test_the_export_command_prints_the_warning_and_writes_the_file(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(example_path(), project)
+    response = next((project / "responses").glob("*.yaml"))
+    data = yaml.safe_load(response.read_text(encoding="utf-8"))
+    data["comment"] = "mot " * 10_000
+    response.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    target = tmp_path / "aix.xlsx"
+    args = ["export", str(project), "-o", str(target), "--lang", "en", "--include-unpublished"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "warning: 1 cell(s) exceeded Excel's limit" in result.stderr
+    assert "Listes!" in result.stderr
+    assert _long_cells(target.read_bytes())

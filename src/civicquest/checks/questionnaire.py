@@ -100,23 +100,9 @@ def _references(q: Questionnaire, doc: SourceDocument) -> list[Issue]:
                     "unknown_scale", doc, (*at, "scale"), scale=scale_id, expected=_listing(scales)
                 )
             )
-        elif scale_id is not None and question.scored and _unscored(scales[scale_id]):
-            issues.append(
-                located(
-                    "scale_without_scores",
-                    doc,
-                    (*at, "scored"),
-                    severity="warning",
-                    scale=scale_id,
-                )
-            )
         if question.kind not in SCORABLE_KINDS and question.scored:
             issues.append(located("open_question_scored", doc, (*at, "scored"), kind=question.kind))
     return issues
-
-
-def _unscored(scale: Scale) -> bool:
-    return all(option.score is None for option in scale.options)
 
 
 def _listing(ids: Iterable[str]) -> str:

@@ -1,16 +1,17 @@
-"""Checks of ``scoring.yaml`` against the questionnaire: every id it names must exist."""
+"""Checks of ``scoring.yaml`` against the questionnaire: every id it names must exist, and every
+scored question can get a score from one or the other."""
 
 from __future__ import annotations
 
 from ..issues import Issue, located
-from ..models.questionnaire import Questionnaire
+from ..models.questionnaire import SCORABLE_KINDS, Questionnaire
 from ..models.scoring import ScoringConfig
 from ..models.voter import VoterAnswers
 from ..sources import SourceDocument
 from .match_points import check_match_points
 from .responses import ResponseChecker
 
-__all__ = ["check_scoring", "check_voter"]
+__all__ = ["check_scale_scores", "check_scoring", "check_voter"]
 
 
 def check_scoring(
@@ -109,6 +110,37 @@ def _themes(config: ScoringConfig, doc: SourceDocument, q: Questionnaire) -> lis
         for theme_id in config.theme_weights
         if theme_id not in themes
     ]
+
+
+def check_scale_scores(
+    questionnaire: Questionnaire, doc: SourceDocument, config: ScoringConfig | None
+) -> list[Issue]:
+    """One warning per scale that scored questions use but that has no score anywhere.
+
+    Scores come from the scale's options or from ``scoring.yaml`` (``option_scores``).
+    """
+    given = config.option_scores if config is not None else {}
+    issues = []
+    for index, scale in enumerate(questionnaire.scales):
+        if given.get(scale.id) or any(option.score is not None for option in scale.options):
+            continue
+        questions = [
+            q.id
+            for q in questionnaire.questions
+            if q.scored and q.kind in SCORABLE_KINDS and getattr(q, "scale", None) == scale.id
+        ]
+        if questions:
+            issues.append(
+                located(
+                    "scale_without_scores",
+                    doc,
+                    ("scales", index, "options"),
+                    severity="warning",
+                    scale=scale.id,
+                    questions=", ".join(questions),
+                )
+            )
+    return issues
 
 
 def check_voter(voter: VoterAnswers, doc: SourceDocument, q: Questionnaire) -> list[Issue]:

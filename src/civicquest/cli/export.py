@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,14 +92,15 @@ def export(
         )
     project = _load(path, lang)
     try:
-        result = run_export(
-            project,
-            exporter.name,
-            options,
-            lang=lang,
-            include_contact=include_contact,
-            include_unpublished=include_unpublished,
-        )
+        with _export_warnings_shown(lang):
+            result = run_export(
+                project,
+                exporter.name,
+                options,
+                lang=lang,
+                include_contact=include_contact,
+                include_unpublished=include_unpublished,
+            )
     except UsageError as error:
         raise click.BadParameter(str(error), param_hint="--option") from None
     except CivicquestError as error:
@@ -111,6 +115,25 @@ def export(
     except (UsageError, OSError) as error:
         raise click.ClickException(f"{output}: {error}") from None
     click.echo(f"{output} ← {exporter.name}", err=True)
+
+
+@contextmanager
+def _export_warnings_shown(lang: str) -> Iterator[None]:
+    """Print each :class:`ExportWarning` an exporter gives on stderr; the export goes on."""
+    from ..errors import ExportWarning
+    from ..labels import text
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, ExportWarning):
+            colon = " :" if lang == "fr" else ":"
+            click.echo(f"{text('warning', lang)}{colon} {warning.message}", err=True)
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
 
 
 def _load(path: Path, lang: str) -> Project:

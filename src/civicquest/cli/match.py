@@ -120,7 +120,9 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
             points=options["points_preset"], empty_voter=options["empty_voter"],
         )  # fmt: skip
     except EmptyVoterError as error:
-        click.echo(f"{answers_file}: {error}", err=True)
+        from ..display import printable
+
+        click.echo(f"{printable(str(answers_file))}: {error}", err=True)
         sys.exit(1)
     except UsageError as error:
         click.echo(str(error), err=True)

@@ -2,6 +2,10 @@
 
 Online forms and other tools can check an answer file before sending it; ``civicquest schema``
 gives the generic schema of every response instead.
+
+One rule, one severity: the schema rejects only what ``validate`` calls an error. What it only
+warns about (a text longer than ``max_length``, a comment where none is asked) is accepted, and
+the limit is given as an annotation, ``x-civicquest-max-length``, for forms to show.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..hookspecs import hookimpl
+from ..models.base import TEXT_PATTERN
 from ..models.project import Project
 from ..models.questionnaire import Question
 from ..plugin_types import Exporter, ExportInput
@@ -18,6 +23,7 @@ from ..plugin_types import Exporter, ExportInput
 __all__ = ["register_exporters", "response_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+TEXT = {"type": "string", "pattern": TEXT_PATTERN}
 NO_ANSWER = {"enum": ["skipped", "declined", "not_applicable"]}
 EVIDENCE = {
     "type": "array",
@@ -25,8 +31,8 @@ EVIDENCE = {
         "type": "object",
         "properties": {
             "url": {"type": "string"},
-            "excerpt": {"type": "string"},
-            "title": {"type": "string"},
+            "excerpt": TEXT,
+            "title": TEXT,
         },
         "additionalProperties": False,
         "anyOf": [{"required": ["url"]}, {"required": ["excerpt"]}],
@@ -60,7 +66,7 @@ def response_schema(project: Project, lang: str = "fr") -> dict[str, Any]:
             "round": {"enum": [1, 2]},
             "channel": {"enum": ["form", "letter", "email", "meeting", "other"]},
             "consent_to_publish": {"type": "boolean"},
-            "comment": {"type": "string"},
+            "comment": TEXT,
             "answers": {"type": "object", "properties": answers, "additionalProperties": False},
         },
     }
@@ -68,9 +74,12 @@ def response_schema(project: Project, lang: str = "fr") -> dict[str, Any]:
 
 def _answer_schema(project: Project, question: Question, lang: str) -> dict[str, Any]:
     field, value = _value_schema(project, question)
-    properties: dict[str, Any] = {field: value, "no_answer": NO_ANSWER, "evidence": EVIDENCE}
-    if question.allow_comment:
-        properties["comment"] = {"type": "string"}
+    properties: dict[str, Any] = {
+        field: value,
+        "no_answer": NO_ANSWER,
+        "evidence": EVIDENCE,
+        "comment": TEXT,
+    }
     return {
         "description": _text(project, question.text, lang),
         "type": "object",
@@ -82,7 +91,7 @@ def _answer_schema(project: Project, question: Question, lang: str) -> dict[str,
 
 def _value_schema(project: Project, question: Question) -> tuple[str, dict[str, Any]]:
     if question.kind == "open_text":
-        return "text", _with({"type": "string"}, maxLength=question.max_length)
+        return "text", _with(TEXT, **{"x-civicquest-max-length": question.max_length})
     if question.kind == "number":
         kind = "integer" if question.integer else "number"
         return "number", _with({"type": kind}, minimum=question.minimum, maximum=question.maximum)

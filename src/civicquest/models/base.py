@@ -8,10 +8,12 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 __all__ = [
+    "TEXT_PATTERN",
     "CivicModel",
     "Identifier",
     "LanguageCode",
     "LocalizedText",
+    "Text",
     "Url",
     "Weight",
     "localize",
@@ -20,6 +22,15 @@ __all__ = [
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2})?$"
 
+# C0 control characters but tab, line feed and carriage return. They are no one's text, no
+# tool shows them, and some break what civicquest writes (NUL in CSV, Markdown, HTML and
+# terminals), so text holding one is refused with a located error rather than passed on.
+TEXT_PATTERN = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F]*$"
+Text = Annotated[
+    str,
+    StringConstraints(pattern=TEXT_PATTERN),
+    Field(description="Text; control characters other than tab and line breaks are refused."),
+]
 Identifier = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN),
@@ -32,13 +43,13 @@ LanguageCode = Annotated[
 ]
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^https?://\S+$", max_length=2048),
+    StringConstraints(pattern=r"^https?://[^\s\x00-\x1F]+$", max_length=2048),
     Field(description="An http(s) address."),
 ]
 Weight = Annotated[float, Field(ge=0, allow_inf_nan=False, description="A weight, 0 or more.")]
 
 LocalizedText = Annotated[
-    str | dict[LanguageCode, str],
+    Text | dict[LanguageCode, Text],
     Field(
         description=(
             "Text in the questionnaire's default language, or a mapping from language "

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import CivicModel, Identifier, LanguageCode, LocalizedText, Url, Weight
+from .base import CivicModel, Identifier, LanguageCode, LocalizedText, Text, Url, Weight
 
 __all__ = [
     "CommitmentQuestion",
@@ -60,8 +60,8 @@ class Organisation(CivicModel):
     """A member of the coalition that sends the questionnaire."""
 
     id: Identifier
-    name: str = Field(min_length=1)
-    short_name: str | None = None
+    name: Text = Field(min_length=1)
+    short_name: Text | None = None
     url: Url | None = None
 
 
@@ -75,7 +75,7 @@ class Round(CivicModel):
 class Commune(CivicModel):
     """The commune whose lists are asked."""
 
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
     insee_code: InseeCode
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import CivicModel, Identifier, Url
+from .base import CivicModel, Identifier, Text, Url
 
 __all__ = [
     "Answered",
@@ -39,18 +39,18 @@ RespondentStatus = Literal[
 class Contact(CivicModel):
     """Private contact of a list: never exported unless explicitly asked."""
 
-    name: str | None = None
-    email: str | None = None
-    phone: str | None = None
+    name: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
 
 
 class _RespondentBase(CivicModel):
     id: Identifier
-    name: str = Field(min_length=1)
-    head_of_list: str | None = None
-    political_label: str | None = None
+    name: Text = Field(min_length=1)
+    head_of_list: Text | None = None
+    political_label: Text | None = None
     url: Url | None = None
-    note: str | None = Field(default=None, description="A public note from the coalition.")
+    note: Text | None = Field(default=None, description="A public note from the coalition.")
     contact: Contact | None = Field(
         default=None, description="Private: left out of every export unless asked for."
     )
@@ -78,7 +78,7 @@ class Declined(_RespondentBase):
     """The list said it would not answer."""
 
     status: Literal["declined"]
-    reason: str | None = Field(default=None, description="What the list gave as its reason.")
+    reason: Text | None = Field(default=None, description="What the list gave as its reason.")
 
 
 class AnsweredOutsideForm(_RespondentBase):
@@ -87,14 +87,14 @@ class AnsweredOutsideForm(_RespondentBase):
     status: Literal["outside_form"]
     channel: Literal["letter", "email", "meeting", "other"]
     date: dt.date | None = None
-    summary: str = Field(min_length=1, description="Its text, or the coalition's summary.")
+    summary: Text = Field(min_length=1, description="Its text, or the coalition's summary.")
 
 
 class NotSolicited(_RespondentBase):
     """The coalition chose not to ask this list, and says why."""
 
     status: Literal["not_solicited"]
-    reason: str = Field(min_length=1)
+    reason: Text = Field(min_length=1)
 
 
 class Withdrawn(_RespondentBase):

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import CivicModel, Identifier, Url
+from .base import CivicModel, Identifier, Text, Url
 from .questionnaire import SemVer
 
 __all__ = ["Answer", "Evidence", "NoAnswerReason", "QuestionnaireRef", "Response"]
@@ -30,8 +30,8 @@ class Evidence(CivicModel):
     )
 
     url: Url | None = None
-    excerpt: str | None = None
-    title: str | None = None
+    excerpt: Text | None = None
+    title: Text | None = None
 
     @model_validator(mode="after")
     def _url_or_excerpt(self) -> Evidence:
@@ -60,12 +60,12 @@ class Answer(CivicModel):
     choices: tuple[Identifier, ...] | None = Field(
         default=None, description="Option codes, for multiple choice."
     )
-    text: str | None = Field(default=None, description="Free text, for open questions.")
+    text: Text | None = Field(default=None, description="Free text, for open questions.")
     number: float | None = Field(default=None, allow_inf_nan=False)
     no_answer: NoAnswerReason | None = Field(
         default=None, description="Why there is no value: skipped, declined or not applicable."
     )
-    comment: str | None = None
+    comment: Text | None = None
     evidence: tuple[Evidence, ...] = ()
     important: bool | None = Field(
         default=None,
@@ -123,4 +123,4 @@ class Response(CivicModel):
         description="Whether the list agreed that its answers be published."
     )
     answers: dict[Identifier, Answer] = Field(default_factory=dict)
-    comment: str | None = Field(default=None, description="A general comment from the list.")
+    comment: Text | None = Field(default=None, description="A general comment from the list.")

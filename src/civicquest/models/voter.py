@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, JsonValue, StrictInt, StrictStr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import CivicModel, Identifier
+from .base import CivicModel, Identifier, Text
 from .responses import VALUE_FIELDS, Answer, QuestionnaireRef
 
 _NO_VALUE: dict[str, JsonValue] = {name: {"type": "null"} for name in (*VALUE_FIELDS, "no_answer")}
@@ -66,4 +66,4 @@ class VoterAnswers(CivicModel):
     channel: Literal["form", "letter", "email", "meeting", "other"] = "form"
     consent_to_publish: bool | None = None
     answers: dict[Identifier, VoterAnswer] = Field(default_factory=dict)
-    comment: str | None = None
+    comment: Text | None = None

@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 
 from ..display import show_value
+from ..export_helpers import neutralise
 from ..labels import unscored_label
 from ..models.results import MatchReport, ScoreReport, UnscoredList
 from ..rounding import round_half_up
@@ -93,12 +94,16 @@ def _levels_text(levels: dict[str, int]) -> str:
 
 
 def score_csv(report: ScoreReport) -> str:
-    """CSV: one row per list and theme (theme ``*`` is the overall score)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    """CSV: one row per list and theme (theme ``*`` is the overall score).
+
+    RFC 4180 like the tabular exports: CRLF rows, so that a line break of any kind in a name is
+    quoted, and names a spreadsheet would run as formulas neutralised (see ``restore``).
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["respondent", "name", "status", "rank", "theme", "score", "points", "maximum"])
     for item in report.lists:
-        head = [item.respondent, item.name, item.status, item.rank or ""]
+        head = [item.respondent, neutralise(item.name), item.status, item.rank or ""]
         writer.writerow([*head, "*", _plain(item.score), "", ""])
         for theme in item.themes:
             writer.writerow([*head, theme.theme, _plain(theme.score), theme.points, theme.maximum])

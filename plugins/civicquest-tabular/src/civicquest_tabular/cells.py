@@ -1,30 +1,31 @@
 """Make text safe for spreadsheets, reversibly.
 
-A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is read as a formula
-by Excel or LibreOffice ("CSV injection"). :func:`neutralise` prefixes such a cell with an
-apostrophe, the usual defence, and also any cell that already starts with an apostrophe, so that
-:func:`restore` gives back exactly what the respondent wrote.
+:func:`neutralise` and :func:`restore` (formula injection) live in the core,
+:mod:`civicquest.export_helpers`, so that every CSV civicquest writes uses the same rule; they
+are re-exported here. This module adds what only XLSX needs.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["FORMULA_PREFIXES", "neutralise", "ooxml_escape", "ooxml_unescape", "restore"]
+from civicquest.export_helpers import FORMULA_PREFIXES, neutralise, restore
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "'")
+__all__ = [
+    "EXCEL_CELL_LIMIT",
+    "FORMULA_PREFIXES",
+    "fit_cell",
+    "neutralise",
+    "ooxml_escape",
+    "ooxml_unescape",
+    "restore",
+]
+
+EXCEL_CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one cell, escapes included
+
 _ILLEGAL_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def neutralise(text: str) -> str:
-    """``text``, prefixed with ``'`` if a spreadsheet could take it for a formula."""
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-def restore(cell: str) -> str:
-    """The inverse of :func:`neutralise`."""
-    return cell[1:] if cell.startswith("'") else cell
+_CUT_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{0,4}$")
 
 
 def ooxml_escape(text: str) -> str:
@@ -39,3 +40,23 @@ def ooxml_escape(text: str) -> str:
 def ooxml_unescape(text: str) -> str:
     """The inverse of :func:`ooxml_escape`, for tools (like openpyxl) that do not decode it."""
     return _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+def fit_cell(text: str, marker: str) -> tuple[str, bool]:
+    """``text`` escaped for an XLSX cell, and whether it had to be cut to Excel's limit.
+
+    A cut text ends with ``marker`` (which says where the full text is). The cut never splits
+    an escape sequence or a character outside the Basic Multilingual Plane.
+    """
+    escaped = ooxml_escape(text)
+    if len(escaped) <= EXCEL_CELL_LIMIT // 2 or _utf16_length(escaped) <= EXCEL_CELL_LIMIT:
+        return escaped, False
+    tail = ooxml_escape(marker)
+    room = 2 * (EXCEL_CELL_LIMIT - _utf16_length(tail))
+    kept = escaped.encode("utf-16-le", "surrogatepass")[:room]
+    head = kept.decode("utf-16-le", "ignore")  # a half surrogate pair at the end is dropped
+    return _CUT_ESCAPE.sub("", head) + tail, True
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2

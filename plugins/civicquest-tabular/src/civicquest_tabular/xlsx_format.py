@@ -2,24 +2,29 @@
 
 Headers are frozen and columns sized to be read. Text cells are typed as text (never formulas)
 and marked with Excel's "quote prefix" when they start like a formula; characters an XLSX cell
-cannot hold are escaped the way Excel does (``_x000D_``). The bytes are deterministic.
+cannot hold are escaped the way Excel does (``_x000D_``). A text longer than Excel's limit
+(32,767 characters) is cut, ends by saying where the full text is, and the export gives one
+:class:`~civicquest.errors.ExportWarning` naming the cells. The bytes are deterministic.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from datetime import datetime
 
+from civicquest.errors import ExportWarning
 from civicquest.plugin_types import ExportInput
 
-from .cells import FORMULA_PREFIXES, ooxml_escape
+from .cells import EXCEL_CELL_LIMIT, FORMULA_PREFIXES, fit_cell
 from .table import Table, lists_table, questionnaire_table, theme_table
 
 __all__ = ["sheet_title", "to_xlsx"]
 
 FIXED_TIME = datetime(2000, 1, 1)
+CUT_MARKERS = {"fr": "… [texte complet : export CSV/JSON]", "en": "… [full text: CSV/JSON export]"}
 MAX_WIDTH, MIN_WIDTH = 60, 8
 
 
@@ -40,17 +45,36 @@ def to_xlsx(data: ExportInput) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     taken: set[str] = set()
-    _add_sheet(workbook, sheet_title("Questionnaire", taken), questionnaire_table(data))
-    _add_sheet(workbook, sheet_title("Listes", taken), lists_table(data))
-    for theme in data.project.questionnaire.themes:
-        _add_sheet(workbook, sheet_title(theme.id, taken), theme_table(data, theme.id))
+    marker, cut = CUT_MARKERS.get(data.lang, CUT_MARKERS["en"]), list[str]()
+    tables = [("Questionnaire", questionnaire_table(data)), ("Listes", lists_table(data))]
+    tables += [(t.id, theme_table(data, t.id)) for t in data.project.questionnaire.themes]
+    for title, table in tables:
+        _add_sheet(workbook, sheet_title(title, taken), table, marker, cut)
+    if cut:
+        warnings.warn(_cut_warning(cut, data.lang), ExportWarning, stacklevel=2)
     workbook.properties.created = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _deterministic(buffer.getvalue())
 
 
-def _add_sheet(workbook: object, title: str, table: Table) -> None:
+def _cut_warning(cells: list[str], lang: str) -> str:
+    shown = ", ".join(cells[:5]) + (", …" if len(cells) > 5 else "")
+    if lang == "fr":
+        return (
+            f"{len(cells)} cellule(s) dépassaient la limite d'Excel ({EXCEL_CELL_LIMIT} "
+            f"caractères) et sont coupées : {shown}. Le texte complet est dans les exports CSV "
+            "et JSON (civicquest export --format csv)."
+        )
+    return (
+        f"{len(cells)} cell(s) exceeded Excel's limit ({EXCEL_CELL_LIMIT} characters) and are "
+        f"cut: {shown}. The full text is in the CSV and JSON exports "
+        "(civicquest export --format csv)."
+    )
+
+
+def _add_sheet(workbook: object, title: str, table: Table, marker: str, cut: list[str]) -> None:
+    """Add a sheet; a cell cut to Excel's limit ends with ``marker`` and is named in ``cut``."""
     from openpyxl.styles import Alignment, Font
 
     header, rows = table
@@ -59,7 +83,9 @@ def _add_sheet(workbook: object, title: str, table: Table) -> None:
     for row_number, row in enumerate([header, *rows], start=1):
         for column, value in enumerate(row, start=1):
             cell = sheet.cell(row=row_number, column=column)
-            cell.value = ooxml_escape(value)
+            cell.value, was_cut = fit_cell(value, marker)
+            if was_cut:
+                cut.append(f"{title}!{cell.coordinate}")
             cell.data_type = "s"
             cell.alignment = wrap
             if value.startswith(FORMULA_PREFIXES):
