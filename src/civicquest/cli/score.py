@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .options import LANG_OPTION, PROJECT_ARGUMENT
+from .options import LANG_OPTION, PROJECT_ARGUMENT, emit
 
 __all__ = ["score"]
 
@@ -80,7 +80,7 @@ def score(
         report = record.score(result.project, options)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
-    _emit(_render(report, output_format, lang), output)
+    emit(_render(report, output_format, lang), output, lang, project=path)
 
 
 def _render(report: Any, output_format: str, lang: str) -> str:
@@ -92,15 +92,6 @@ def _render(report: Any, output_format: str, lang: str) -> str:
     if output_format == "csv":
         return score_csv(report)
     return score_table(report, lang) + "\n"
-
-
-def _emit(content: str, output: Path | None) -> None:
-    from ..atomic import write_text_atomically
-
-    if output is None:
-        click.echo(content, nl=False)
-    else:
-        write_text_atomically(output, content)
 
 
 @click.command()
