@@ -11,6 +11,7 @@ and the next run leaves no temporary entry behind.
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import os
 import signal
@@ -56,7 +57,7 @@ def with_marker(files: dict[str, bytes]) -> dict[str, bytes]:
     return {**files, MARKER: (json.dumps(marker, sort_keys=True) + "\n").encode()}
 
 
-class InjectedFault(OSError):
+class InjectedFaultError(OSError):
     pass
 
 
@@ -95,7 +96,7 @@ def _unsupported(*args: object) -> None:
 
 
 def raise_fault() -> None:
-    raise InjectedFault(errno.EIO, "injected fault")
+    raise InjectedFaultError(errno.EIO, "injected fault")
 
 
 def kill_self() -> None:
@@ -105,12 +106,15 @@ def kill_self() -> None:
 def run_faulted(write: Callable[[], None], fail_at: int, mode: str, fallback: bool) -> str:
     """Run ``write`` with a fault at call ``fail_at``: "done", "failed" or "killed"."""
     if mode == "raise":
+        failure = None
         with faults_at(fail_at, raise_fault, fallback) as faults:
             try:
                 write()
             except OutputError as error:
-                assert error.exit_code == 1
-                return "failed"
+                failure = error
+        if failure is not None:
+            assert failure.exit_code == 1, failure
+            return "failed"
         return "done" if faults.calls < fail_at else "survived"
     pid = os.fork()
     if pid == 0:  # the child: write, dying at the chosen call
@@ -167,7 +171,8 @@ def test_every_step_of_a_write_can_fail_without_losing_the_target(
         case = tmp_path / f"k{fail_at}"
         given, real, old, new = prepare(case, kind, state)
         content = NEW_FOLDER if "folder" in kind else NEW_FILE
-        outcome = run_faulted(lambda: write_output(content, given, FORMAT), fail_at, mode, fallback)
+        write = functools.partial(write_output, content, given, FORMAT)
+        outcome = run_faulted(write, fail_at, mode, fallback)
         outcomes.append(outcome)
         after = snapshot(real)
         if fallback and after is None and old is not None:

@@ -145,7 +145,7 @@ def check_folder_output(
     target: Path, format_name: str, protected: Protected | None = None, *, force: bool = False
 ) -> None:
     """Raise :class:`OutputError` if a folder for ``format_name`` may not replace ``target``."""
-    _folder_allowed(target, _resolved(target), format_name, protected, force)
+    _folder_allowed(target, _resolved(target)[1], format_name, protected, force)
 
 
 def write_folder_output(
@@ -157,7 +157,7 @@ def write_folder_output(
     force: bool = False,
 ) -> None:
     """Write ``files`` as the folder ``target``, with the :data:`MARKER` of ``format_name``."""
-    resolved = _resolved(target)
+    resolved = _resolved(target)[1]
     _folder_allowed(target, resolved, format_name, protected, force)
     marker = {"civicquest": __version__, "format": format_name}
     content = {**files, MARKER: (json.dumps(marker, sort_keys=True) + "\n").encode()}
@@ -173,7 +173,7 @@ def write_folder_output(
 
 def _descriptor(target: Path) -> int | None:
     """The descriptor number if ``target`` names one of this process's open descriptors."""
-    absolute = os.path.abspath(target)
+    absolute = _absolute(target)
     if absolute in _STANDARD:
         return _STANDARD[absolute]
     found = _DESCRIPTOR.match(absolute)
@@ -202,26 +202,37 @@ def _write_all(fd: int, content: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _resolved(target: Path) -> str:
-    """``target`` made absolute with every symbolic link followed."""
-    absolute = os.path.abspath(target)
+def _absolute(target: Path) -> str:
     try:
-        os.stat(absolute)
+        return os.path.abspath(target)
+    except OSError as error:  # the current folder was removed (by an earlier ``-o .``?)
+        raise _unwritable(target, error) from None
+
+
+def _cwd() -> str | None:
+    try:
+        return os.path.realpath(os.getcwd())
+    except OSError:
+        return None
+
+
+def _resolved(target: Path) -> tuple[str, str, int | None]:
+    """``target`` absolute; the same with every link followed; its mode (``None`` if absent)."""
+    absolute = _absolute(target)
+    try:
+        mode: int | None = os.stat(absolute).st_mode
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise OutputError("output_symlink_loop", target, refused=True) from None
-    return os.path.realpath(absolute)
+        mode = None
+    return absolute, os.path.realpath(absolute), mode
 
 
 def _file_kind(target: Path, protected: Protected | None) -> tuple[str, str]:
-    """``("through" | "replace", resolved path)``, or :class:`OutputError` if refused."""
-    resolved = _resolved(target)
-    try:
-        mode = os.stat(resolved).st_mode
-    except OSError:
-        mode = None
+    """``("through", path)`` or ``("replace", resolved path)``; :class:`OutputError` if refused."""
+    absolute, resolved, mode = _resolved(target)
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        return "through", resolved
+        return "through", absolute
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError("output_is_folder", target, refused=True)
     if mode is not None and not stat.S_ISREG(mode):
@@ -263,6 +274,8 @@ def _folder_allowed(
     target: Path, resolved: str, format_name: str, protected: Protected | None, force: bool
 ) -> None:
     _refuse_protected_folder(target, resolved, protected)
+    if _descriptor(target) is not None:
+        raise OutputError("output_is_file", target, refused=True)
     try:
         mode = os.stat(resolved).st_mode
     except FileNotFoundError:
@@ -274,7 +287,7 @@ def _folder_allowed(
     found = _marker_format(resolved)
     if found == format_name or _is_empty(resolved):
         return
-    if force and resolved != os.path.realpath(os.getcwd()):
+    if force and resolved != _cwd():
         return
     if force:
         raise OutputError(
@@ -288,34 +301,35 @@ def _folder_allowed(
 
 
 def _refuse_protected_folder(target: Path, resolved: str, protected: Protected | None) -> None:
-    if protected is not None:
-        what = _input_conflict(resolved, protected)
-        if what is None and (
-            _inside(protected.project, resolved)
-            or any(_inside(path, resolved) for path in protected.inputs)
-        ):
-            what = "project_folder"
-        if what:
-            raise OutputError(
-                "output_is_input", target, refused=True, what=what, project=protected.project
-            )
     what = _never_replaced(resolved)
     if what:
         raise OutputError(
             "output_protected", target, refused=True, what=what, suggestion=_suggestion(target)
         )
+    if protected is None:
+        return
+    what = _input_conflict(resolved, protected)
+    if what is None and (
+        _inside(protected.project, resolved)
+        or any(_inside(path, resolved) for path in protected.inputs)
+    ):
+        what = "project_folder"
+    if what:
+        raise OutputError(
+            "output_is_input", target, refused=True, what=what, project=protected.project
+        )
 
 
 def _never_replaced(resolved: str) -> str | None:
     home = os.path.realpath(os.path.expanduser("~"))
-    cwd = os.path.realpath(os.getcwd())
+    cwd = _cwd()
     if resolved == os.path.realpath("/"):
         return "root"
     if resolved == home:
         return "home"
     if _inside(home, resolved):
         return "home_ancestor"
-    if resolved != cwd and _inside(cwd, resolved):
+    if cwd is not None and resolved != cwd and _inside(cwd, resolved):
         return "cwd"
     return None
 
