@@ -59,7 +59,7 @@ UNPARSED = frozenset(
         "too_deep",
     }
 )  # fmt: skip
-# greedy: a file name may itself contain ": erreur [x]" (escaped onto one line); the last one is the issue
+# Greedy: an escaped file name may itself hold ": erreur [x]"; the last head is the issue.
 HEAD = re.compile(
     r"^(?P<where>\S.*): (?P<severity>erreur|error|avertissement|warning) \[(?P<code>[^\]]*)\]"
 )
@@ -73,8 +73,6 @@ ENTRY_POINTS = (
     *("export-csv", "export-frictionless"),
 )
 CLICK_REFUSES = frozenset({"missing", "dangling_link", "self_loop", "loop_pair"})
-SAFEOUT = "issue 7 point 4 (write errors of -o are located errors), fixed on branch safeout"
-WRITERS = frozenset({"score-o", "schema-o"})  # export already reports its write errors
 # jiter counts columns from 0 at the end of an empty JSON document
 
 
@@ -160,10 +158,7 @@ def _get(data: Any, path: tuple[Any, ...]) -> Any:
 
 
 def _param(case: Case) -> Any:
-    marks = []
-    if case.family == "output" and case.name == "parent_is_a_file" and case.command in WRITERS:
-        marks.append(pytest.mark.xfail(strict=True, reason=SAFEOUT))
-    return pytest.param(case, id=f"{case.family}-{case.name}-{case.command}", marks=marks)
+    return pytest.param(case, id=f"{case.family}-{case.name}-{case.command}")
 
 
 def _command_line_cases() -> Iterator[Case]:

@@ -132,15 +132,15 @@ def test_folder_outputs_are_written_atomically_and_replace_the_old(
     register_plugin: object, aix2026: Project, tmp_path: Path
 ) -> None:
     target = tmp_path / "out"
-    (target / "stale").mkdir(parents=True)
+    write_output({"stale/old.txt": b"old"}, target, "tree")
     with registered(FolderAndFaulty()):
-        write_output(export(aix2026, "tree"), target)
+        write_output(export(aix2026, "tree"), target, "tree")
         with pytest.raises(PluginError, match="'escape' exporter must return a mapping"):
             export(aix2026, "escape")
         with pytest.raises(PluginError, match="'crash' exporter raised ZeroDivisionError"):
             export(aix2026, "crash")
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == [
-        "a.txt", "b", "b/c.txt",
+        ".civicquest-export.json", "a.txt", "b", "b/c.txt",
     ]  # fmt: skip
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 

@@ -17,9 +17,9 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .atomic import write_bytes_atomically, write_folder_atomically
 from .errors import PluginError, UsageError
 from .models.project import Project
+from .outputs import Protected, write_file_output, write_folder_output
 from .plugin_guard import PluginCallError, call_plugin, plugin_error, type_name
 from .plugin_types import Exporter, ExportInput, ExportOutput
 
@@ -197,11 +197,21 @@ def publishable(
     return published, withheld
 
 
-def write_output(output: ExportOutput, target: Path) -> None:
-    """Write one file or a folder of files atomically: nothing half-written is ever left."""
+def write_output(
+    output: ExportOutput,
+    target: Path,
+    format_name: str,
+    protected: Protected | None = None,
+    *,
+    force: bool = False,
+) -> None:
+    """Write one file or a folder of files atomically: nothing half-written is ever left.
+
+    The rules of :mod:`civicquest.outputs` apply: a folder replaces only a folder civicquest
+    wrote for ``format_name`` (or, with ``force``, any folder but the ``protected`` project's
+    own); :class:`~civicquest.outputs.OutputError` says why not.
+    """
     if isinstance(output, bytes):
-        write_bytes_atomically(target, output)
-        return
-    if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} is a file; this format writes a folder: choose a folder name")
-    write_folder_atomically(target, output)
+        write_file_output(target, output, protected)
+    else:
+        write_folder_output(target, output, format_name, protected, force=force)

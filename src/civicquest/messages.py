@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .display import printable
 
-__all__ = ["CATALOG", "LANGUAGES", "render"]
+__all__ = ["CATALOG", "LANGUAGES", "OUTPUT_MESSAGES", "OUTPUT_WORDS", "render"]
 
 LANGUAGES = ("fr", "en")
 Entry = dict[str, tuple[str, str]]
@@ -713,6 +713,111 @@ _VOTERS: dict[str, Entry] = {
     },
 }
 
+# Why an output (-o) was refused or could not be written: not project issues, so not in CATALOG.
+OUTPUT_MESSAGES: dict[str, Entry] = {
+    "output_is_input": {
+        "fr": (
+            "c'est {what} ({project}) : civicquest ne l'écrase jamais, même avec --force",
+            "Choisissez un chemin de sortie hors des fichiers du projet.",
+        ),
+        "en": (
+            "this is {what} ({project}): civicquest never overwrites it, not even with --force",
+            "Choose an output path outside the project's files.",
+        ),
+    },
+    "output_not_ours": {
+        "fr": (
+            "ce dossier existe, n'est pas vide et n'a pas été écrit par civicquest ({format})",
+            "Choisissez un autre dossier (nouveau ou vide), ou ajoutez --force pour remplacer "
+            "celui-ci et tout son contenu.",
+        ),
+        "en": (
+            "this folder exists, is not empty and was not written by civicquest ({format})",
+            "Choose another folder (new or empty), or add --force to replace this one and "
+            "everything in it.",
+        ),
+    },
+    "output_other_format": {
+        "fr": (
+            "ce dossier a été écrit par civicquest pour le format {found}, pas {format}",
+            "Choisissez un autre dossier, ou ajoutez --force pour le remplacer.",
+        ),
+        "en": (
+            "this folder was written by civicquest for the {found} format, not {format}",
+            "Choose another folder, or add --force to replace it.",
+        ),
+    },
+    "output_protected": {
+        "fr": (
+            "c'est {what} : civicquest ne le remplace jamais, même avec --force",
+            "Donnez un nouveau dossier, par exemple {suggestion}.",
+        ),
+        "en": (
+            "this is {what}: civicquest never replaces it, not even with --force",
+            "Give a new folder, for example {suggestion}.",
+        ),
+    },
+    "output_is_folder": {
+        "fr": ("c'est un dossier ; ce format écrit un fichier", "Donnez un nom de fichier."),
+        "en": ("this is a folder; this format writes a file", "Give a file name."),
+    },
+    "output_is_file": {
+        "fr": ("ce n'est pas un dossier ; ce format écrit un dossier", "Donnez un nom de dossier."),
+        "en": ("this is not a folder; this format writes a folder", "Give a folder name."),
+    },
+    "output_special": {
+        "fr": (
+            "c'est {kind} : civicquest n'y écrit pas",
+            "Écrivez dans un fichier ordinaire, un périphérique caractère (/dev/stdout, "
+            "/dev/null) ou un tube nommé.",
+        ),
+        "en": (
+            "this is {kind}: civicquest does not write to it",
+            "Write to a regular file, a character device (/dev/stdout, /dev/null) or a FIFO.",
+        ),
+    },
+    "output_symlink_loop": {
+        "fr": ("ce lien symbolique forme une boucle", "Corrigez ou supprimez le lien."),
+        "en": ("this symbolic link forms a loop", "Fix or remove the link."),
+    },
+    "output_unwritable": {
+        "fr": (
+            "impossible d'écrire ici ({reason}) ; rien n'a été modifié",
+            "Vérifiez que le dossier parent existe et que vous avez le droit d'y écrire.",
+        ),
+        "en": (
+            "cannot write here ({reason}); nothing was changed",
+            "Check that the parent folder exists and that you may write to it.",
+        ),
+    },
+}
+
+# The words put into OUTPUT_MESSAGES' {what} and {kind}.
+OUTPUT_WORDS: dict[str, dict[str, str]] = {
+    "input_file": {"fr": "un fichier d'entrée du projet", "en": "an input file of the project"},
+    "input_place": {
+        "fr": "un emplacement que le projet lit comme fichier d'entrée",
+        "en": "a place the project reads input files from",
+    },
+    "project_folder": {
+        "fr": "le dossier du projet ou un dossier qui le contient",
+        "en": "the project folder or a folder containing it",
+    },
+    "home": {"fr": "votre dossier personnel", "en": "your home folder"},
+    "root": {"fr": "la racine du système de fichiers", "en": "the filesystem root"},
+    "home_ancestor": {
+        "fr": "un dossier qui contient votre dossier personnel",
+        "en": "a folder containing your home folder",
+    },
+    "cwd": {
+        "fr": "le dossier courant, ou un dossier qui le contient",
+        "en": "the current folder, or a folder containing it",
+    },
+    "block_device": {"fr": "un périphérique bloc", "en": "a block device"},
+    "socket": {"fr": "un socket", "en": "a socket"},
+    "unknown": {"fr": "un fichier spécial", "en": "a special file"},
+}
+
 CATALOG: dict[str, Entry] = {
     **_READING, **_SCHEMA, **_QUESTIONNAIRE, **_RESPONDENTS, **_RESPONSES, **_SCORING, **_VOTERS
 }  # fmt: skip
@@ -772,12 +877,14 @@ def _localized_params(code: str, lang: str, params: dict[str, object]) -> dict[s
     return params
 
 
-def render(code: str, lang: str, params: dict[str, object]) -> tuple[str, str]:
+def render(
+    code: str, lang: str, params: dict[str, object], catalog: dict[str, Entry] = CATALOG
+) -> tuple[str, str]:
     """Return the message and the advice for ``code`` in ``lang`` (English if unknown).
 
     Texts from files (names, values) are made printable: none can break a line of the report.
     """
-    entry = CATALOG[code]
+    entry = catalog[code]
     message, hint = entry.get(lang, entry["en"])
     shown = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
     safe = _Defaulting(_localized_params(code, lang, shown))

@@ -10,17 +10,16 @@ prefix, the rule of the civicquest-tabular plugin, which the core cannot import)
 from __future__ import annotations
 
 import contextlib
-import os
+import io
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from .atomic import _umask
 from .matching.panel import Panel
+from .outputs import Protected, open_file_output
 from .voter_check import EncodedVoter, RejectedVoter
 
 if TYPE_CHECKING:
@@ -137,19 +136,15 @@ def _id_cell(voter_id: str | int, numbers: str) -> str:
 
 
 @contextlib.contextmanager
-def open_output(path: Path | None) -> Iterator[IO[str]]:
-    """Standard output, or a temporary file renamed to ``path`` once everything is written."""
+def open_output(path: Path | None, protected: Protected | None = None) -> Iterator[IO[str]]:
+    """Standard output, or ``path`` by the rules of :mod:`civicquest.outputs` (never one of
+    ``protected``'s files; a file is replaced only once everything is written)."""
     if path is None:
         yield sys.stdout
         sys.stdout.flush()
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with open_file_output(path, protected) as raw:
+        stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        yield stream
+        stream.flush()
+        stream.detach()  # the raw stream is closed (or committed) by open_file_output

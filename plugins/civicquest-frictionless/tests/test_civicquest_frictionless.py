@@ -20,7 +20,7 @@ __all__ = ["aix2026"]  # fixture
 
 
 def _write(output: ExportOutput, folder: Path) -> Path:
-    write_output(output, folder)
+    write_output(output, folder, "frictionless")  # with civicquest's marker file inside
     return folder / "datapackage.json"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .options import FORMAT_TEXT_JSON, LANG_OPTION, PROJECT_ARGUMENT
+from .options import FORMAT_TEXT_JSON, LANG_OPTION, PROJECT_ARGUMENT, emit
 
 __all__ = ["schema", "summary", "validate"]
 
@@ -56,7 +56,8 @@ def summary(path: Path, lang: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Fichier à écrire (sinon la sortie standard) / file to write.",
 )
-def schema(name: str, output: Path | None) -> None:
+@LANG_OPTION
+def schema(name: str, output: Path | None, lang: str) -> None:
     """Affiche le JSON Schema d'un fichier de projet / print a project file's JSON Schema.
 
     Editors use it to check YAML as you type: put
@@ -64,11 +65,7 @@ def schema(name: str, output: Path | None) -> None:
     """
     import json
 
-    from ..atomic import write_text_atomically
     from ..schemas import json_schema
 
     content = json.dumps(json_schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if output is None:
-        click.echo(content, nl=False)
-    else:
-        write_text_atomically(output, content)
+    emit(content, output, lang)

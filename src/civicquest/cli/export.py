@@ -14,7 +14,7 @@ import click
 if TYPE_CHECKING:
     from ..models import Project
 
-from .options import LANG_OPTION, PROJECT_ARGUMENT
+from .options import LANG_OPTION, PROJECT_ARGUMENT, output_failure
 
 __all__ = ["export"]
 
@@ -53,6 +53,12 @@ __all__ = ["export"]
     help="Exporter aussi les réponses sans accord de publication / also export answers whose "
     "list did not consent to publication.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Remplacer un dossier -o qui n'a pas été écrit par civicquest (jamais le projet) / "
+    "replace an -o folder civicquest did not write (never the project).",
+)
 @LANG_OPTION
 def export(
     path: Path,
@@ -61,6 +67,7 @@ def export(
     option_pairs: tuple[str, ...],
     include_contact: bool,
     include_unpublished: bool,
+    force: bool,
     lang: str,
 ) -> None:
     """Exporte un projet dans un format / export a project to a format.
@@ -68,6 +75,9 @@ def export(
     Par défaut, ni les contacts privés ni les réponses des listes qui n'ont pas accepté la
     publication ne sont exportés. By default, private contacts and the answers of lists that
     did not consent to publication are left out (their status is still exported).
+
+    Un dossier -o n'est remplacé que s'il est vide ou écrit par civicquest pour ce format.
+    An -o folder is replaced only if it is empty or civicquest wrote it for this format.
 
     Exemple / example:  civicquest export examples/aix2026 --format xlsx -o aix.xlsx
     """
@@ -90,6 +100,8 @@ def export(
             f"le format {exporter.name} écrit un dossier : indiquez -o DOSSIER / "
             f"the {exporter.name} format writes a folder: give -o FOLDER"
         )
+    if output is not None:
+        _check_output(output, exporter.writes, exporter.name, path, force, lang)
     project = _load(path, lang)
     try:
         with _export_warnings_shown(lang):
@@ -110,10 +122,12 @@ def export(
         sys.stdout.buffer.write(result)
         sys.stdout.buffer.flush()
         return
+    from ..outputs import OutputError, project_paths
+
     try:
-        write_output(result, output)
-    except (UsageError, OSError) as error:
-        raise click.ClickException(f"{output}: {error}") from None
+        write_output(result, output, exporter.name, project_paths(path), force=force)
+    except OutputError as error:
+        raise output_failure(error, lang) from None
     click.echo(f"{output} ← {exporter.name}", err=True)
 
 
@@ -134,6 +148,22 @@ def _export_warnings_shown(lang: str) -> Iterator[None]:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )
+
+
+def _check_output(
+    output: Path, writes: str, format_name: str, project: Path, force: bool, lang: str
+) -> None:
+    """Refuse a forbidden -o before the export runs (it is checked again when writing)."""
+    from ..outputs import OutputError, check_file_output, check_folder_output, project_paths
+
+    protected = project_paths(project)
+    try:
+        if writes == "folder":
+            check_folder_output(output, format_name, protected, force=force)
+        else:
+            check_file_output(output, protected)
+    except OutputError as error:
+        raise output_failure(error, lang) from None
 
 
 def _load(path: Path, lang: str) -> Project:

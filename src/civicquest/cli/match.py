@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .options import LANG_OPTION, PROJECT_ARGUMENT
+from .options import LANG_OPTION, PROJECT_ARGUMENT, emit
 
 __all__ = ["load_voter", "match"]
 
@@ -88,6 +88,7 @@ def match(path: Path, **options: Any) -> None:
     if result.project is None:
         click.echo(check_as_text(result, options["lang"]), err=True)
         sys.exit(1)
+    options["path"] = path
     if options["voters_file"] is not None:
         from .match_panel import match_panel
 
@@ -107,7 +108,6 @@ def _check_usage(options: dict[str, Any]) -> None:
 
 
 def _match_one(project: Any, options: dict[str, Any]) -> None:
-    from ..atomic import write_text_atomically
     from ..errors import UsageError
     from ..matching import match_voter
     from ..matching.engine import EmptyVoterError
@@ -134,10 +134,7 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
 
         themes = tuple(theme.id for theme in project.questionnaire.themes)
         content = match_table(report, themes, lang)
-    if options["output"] is None:
-        click.echo(content)
-    else:
-        write_text_atomically(options["output"], content + "\n")
+    emit(content + "\n", options["output"], lang, project=options["path"])
 
 
 def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:

@@ -14,10 +14,12 @@ def match_panel(project: Any, options: dict[str, Any]) -> None:
     """Match every voter of ``--voters``; rejected voters are reported and the exit code is 1."""
     from ..labels import text, unscored_label
     from ..matching.panel import panel_for
+    from ..outputs import OutputError, project_paths
     from ..panel_csv import open_output, write_panel_csv
     from ..reporting import issue_as_text
     from ..voter_check import RejectedVoter, VoterEncoder
     from ..voter_files import PanelFileError, read_voters
+    from .options import output_failure
 
     lang = options["lang"]
     panel = panel_for(
@@ -37,10 +39,14 @@ def match_panel(project: Any, options: dict[str, Any]) -> None:
             click.echo(issue_as_text(issue, lang), err=True)
         sys.exit(1)
     everything = records if first is None else _chain(first, records)
-    with open_output(options["output"]) as out:
-        counts = write_panel_csv(
-            panel, everything, out, report, decimals=options["decimals"], themes=options["themes"]
-        )
+    try:
+        with open_output(options["output"], project_paths(options["path"])) as out:
+            counts = write_panel_csv(
+                panel, everything, out, report, decimals=options["decimals"],
+                themes=options["themes"],
+            )  # fmt: skip
+    except OutputError as error:
+        raise output_failure(error, lang) from None
     if panel.unmatched:
         lists = ", ".join(f"{left.respondent} ({unscored_label(left.reason, lang)})"
                           for left in panel.unmatched)  # fmt: skip

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-__all__ = ["FORMAT_TEXT_JSON", "LANG_OPTION", "PROJECT_ARGUMENT"]
+if TYPE_CHECKING:
+    from ..outputs import OutputError
+
+__all__ = ["FORMAT_TEXT_JSON", "LANG_OPTION", "PROJECT_ARGUMENT", "emit", "output_failure"]
 
 LANG_OPTION = click.option(
     "--lang",
@@ -27,3 +31,28 @@ FORMAT_TEXT_JSON = click.option(
     show_default=True,
     help="text pour les humains, json pour les outils / text for people, json for tools.",
 )
+
+
+def output_failure(error: OutputError, lang: str) -> click.ClickException:
+    """A one-line CLI error for a refused (exit 2) or failed (exit 1) output."""
+    if error.refused:
+        return _RefusedOutput(error.message(lang))
+    return click.ClickException(error.message(lang))
+
+
+class _RefusedOutput(click.ClickException):
+    exit_code = 2
+
+
+def emit(content: str, output: Path | None, lang: str, project: Path | None = None) -> None:
+    """Print ``content``, or write it to ``output`` (never onto one of ``project``'s files)."""
+    if output is None:
+        click.echo(content, nl=False)
+        return
+    from ..outputs import OutputError, project_paths, write_file_output
+
+    protected = project_paths(project) if project is not None else None
+    try:
+        write_file_output(output, content.encode("utf-8"), protected)
+    except OutputError as error:
+        raise output_failure(error, lang) from None

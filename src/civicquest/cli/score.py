@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .options import LANG_OPTION, PROJECT_ARGUMENT
+from .options import LANG_OPTION, PROJECT_ARGUMENT, emit
 
 __all__ = ["score"]
 
@@ -84,7 +84,7 @@ def score(
         raise click.UsageError(str(error)) from None
     except CivicquestError as error:  # a plugin's failure, named: exit 1, no traceback
         raise click.ClickException(str(error)) from None
-    _emit(content, output)
+    emit(content, output, lang, project=path)
 
 
 def _render(report: Any, output_format: str, lang: str, record: Any) -> str:
@@ -109,15 +109,6 @@ def _render(report: Any, output_format: str, lang: str, record: Any) -> str:
     if output_format == "csv":
         return score_csv(report)
     return score_table(report, lang) + "\n"
-
-
-def _emit(content: str, output: Path | None) -> None:
-    from ..atomic import write_text_atomically
-
-    if output is None:
-        click.echo(content, nl=False)
-    else:
-        write_text_atomically(output, content)
 
 
 @click.command()
