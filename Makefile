@@ -50,6 +50,7 @@ test: install-dev lint typecheck
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks plugins
 	$(BIN)/ruff format --check src tests benchmarks plugins
+	$(BIN)/lint-imports
 
 typecheck: install-dev
 	$(BIN)/mypy
@@ -62,7 +63,7 @@ bench: install
 
 ## schemas: regenerate the JSON Schemas in schemas/ after changing a model
 schemas: install
-	$(PY) -c "from pathlib import Path; from civicquest.schemas import write_schema_files; write_schema_files(Path('schemas'))"
+	$(PY) -c "from pathlib import Path; from civicquest.exporting.schemas import write_schema_files; write_schema_files(Path('schemas'))"
 
 clean:
 	rm -rf $(VENV) docs/_build $(OUT) .pytest_cache .mypy_cache .ruff_cache

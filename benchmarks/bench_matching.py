@@ -252,10 +252,10 @@ def panel_run(project: Any, source: Any, target: Any) -> int:
     """What ``civicquest match PROJECT --voters FILE -o OUT`` does once the project is loaded."""
     from pathlib import Path
 
+    from civicquest.exporting.panel_csv import open_output, write_panel_csv
+    from civicquest.loading.voter_check import VoterEncoder
+    from civicquest.loading.voter_files import read_voters
     from civicquest.matching.panel import panel_for
-    from civicquest.panel_csv import open_output, write_panel_csv
-    from civicquest.voter_check import VoterEncoder
-    from civicquest.voter_files import read_voters
 
     panel = panel_for(project, "wahl-o-mat", "max")
     encoder = VoterEncoder(project.questionnaire, panel.questions)

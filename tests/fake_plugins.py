@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from civicquest.plugins import set_plugin_host
+from civicquest.plugins._manager import set_plugin_host
 
 __all__ = ["FAULTS", "KINDS", "RECORD", "broken_plugin", "fake_distribution", "install"]
 
@@ -59,7 +59,7 @@ import threading
 import click
 
 from civicquest import hookimpl
-from civicquest.plugin_types import Exporter, Importer, ScoringMethod
+from civicquest.plugins._records import Exporter, Importer, ScoringMethod
 """
 
 _HOOKS = {

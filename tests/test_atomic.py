@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from civicquest.atomic import write_bytes_atomically, write_folder_atomically
+from civicquest.exporting.atomic import write_bytes_atomically, write_folder_atomically
 
 
 def mode(path: Path) -> int:

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from civicquest.cli import cli
-from civicquest.loading import ProjectCheck, check_project
+from civicquest.loading.project import ProjectCheck, check_project
 from os_refusals import forbid_opening_fifos, refuse
 from project_builder import minimal_project, write_project
 

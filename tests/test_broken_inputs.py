@@ -47,7 +47,7 @@ from broken_cases import (
     write_data,
 )
 from civicquest.cli import cli
-from civicquest.messages import CATALOG
+from civicquest.text.messages import CATALOG
 from os_refusals import forbid_opening_fifos, refuse
 from project_builder import minimal_project
 

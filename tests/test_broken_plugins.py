@@ -25,14 +25,14 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from civicquest import hookimpl
+from civicquest.analysis.sensitivity import LeftOut, sensitivity
 from civicquest.cli import cli
 from civicquest.errors import PluginError
 from civicquest.models import Project
 from civicquest.models.results import ScoreReport
-from civicquest.plugin_types import ScoringMethod
-from civicquest.plugins import get_scoring_methods, set_plugin_host
+from civicquest.plugins._manager import get_scoring_methods, set_plugin_host
+from civicquest.plugins._records import ScoringMethod
 from civicquest.scoring import score_commitment
-from civicquest.scoring.sensitivity import LeftOut, sensitivity
 from civicquest.testing import aix2026, fresh_plugin_host, registered
 from fake_plugins import KINDS, broken_plugin, fake_distribution, install
 

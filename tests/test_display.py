@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civicquest.display import show_value
+from civicquest.text.display import show_value
 
 
 def test_escape_sequences_and_direction_marks_are_made_visible() -> None:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 import civicquest
 from civicquest.cli import cli
-from civicquest.messages import CATALOG
+from civicquest.text.messages import CATALOG
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from civicquest import hookimpl
 from civicquest.cli import cli
 from civicquest.errors import PluginError, UsageError
-from civicquest.exporting import export, find_exporter, parse_option_pairs, write_output
-from civicquest.loading import load_project
+from civicquest.exporting.pipeline import export, find_exporter, parse_option_pairs, write_output
+from civicquest.loading.project import load_project
 from civicquest.models import Project
-from civicquest.plugin_types import Exporter
+from civicquest.plugins._records import Exporter
 from civicquest.testing import (
     HOSTILE_STRINGS,
     aix2026,
@@ -207,7 +207,7 @@ def test_hostile_strings_include_the_required_kinds() -> None:
 
 
 def test_withholding_answers_keeps_the_rest_of_the_project(aix2026: Project) -> None:
-    from civicquest.exporting import publishable
+    from civicquest.exporting.pipeline import publishable
 
     published, withheld = publishable(aix2026)
     assert withheld == {"aix-ecologie"}

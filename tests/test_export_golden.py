@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from civicquest.cli import cli
-from civicquest.outputs import MARKER
+from civicquest.exporting.outputs import MARKER
 from golden_files import assert_golden
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,9 +22,9 @@ from pydantic import ValidationError
 
 from civicquest import check_project
 from civicquest.cli import cli
-from civicquest.export_helpers import neutralise, restore
+from civicquest.loading.documents import MAX_FILE_BYTES, SourceError, read_document
 from civicquest.models import Response
-from civicquest.sources import MAX_FILE_BYTES, SourceError, read_document
+from civicquest.plugins._helpers import neutralise, restore
 from project_builder import minimal_project, write_project
 from strategies import CONTROLS
 

@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from civicquest.cli import cli
+from civicquest.exporting.panel_csv import CHUNK_VOTERS, neutralise, write_panel_csv
+from civicquest.loading.voter_check import EncodedVoter, RejectedVoter, VoterEncoder
+from civicquest.loading.voter_files import read_voters
 from civicquest.matching import match_voter
 from civicquest.matching.panel import panel_for
 from civicquest.models.voter import VoterAnswers
-from civicquest.panel_csv import CHUNK_VOTERS, neutralise, write_panel_csv
-from civicquest.voter_check import EncodedVoter, RejectedVoter, VoterEncoder
-from civicquest.voter_files import read_voters
 from test_scoring_support import project, question, questionnaire
 
 CODES = ["agree", "neutral", "disagree"]
@@ -133,7 +133,7 @@ def test_fast_path_accepts_and_encodes_exactly_like_the_full_check(
 
 
 def _document(data: Any) -> Any:
-    from civicquest.voter_check import LineDocument
+    from civicquest.loading.voter_check import LineDocument
 
     return LineDocument(Path("p.jsonl"), data, json.dumps(data).encode(), first_line=7)
 

@@ -118,8 +118,8 @@ def test_points_agreement_is_exact(case: Any, table: Any, maximum: str, gap: Any
 @settings(max_examples=40, deadline=None)
 @given(CASE, st.sampled_from(METHODS))
 def test_no_output_prints_nan(case: Any, method: str) -> None:
+    from civicquest.default_plugins.results import match_table
     from civicquest.models.results import MatchReport
-    from civicquest.scoring.render import match_table
 
     voter, parties, weights = case
     report = match_voter(_weighted_project(parties, [0.0] * len(weights)), _voter(voter), method)

@@ -185,7 +185,7 @@ def test_points_tables_in_scoring_yaml_are_checked_and_located(
 ) -> None:
     import shutil
 
-    from civicquest.loading import check_project
+    from civicquest.loading.project import check_project
 
     folder = tmp_path / "aix"
     shutil.copytree(example_dir, folder)
@@ -212,7 +212,7 @@ def test_points_tables_in_scoring_yaml_are_checked_and_located(
 def test_points_above_the_maximum_is_located(example_dir: Any, tmp_path: Any) -> None:
     import shutil
 
-    from civicquest.loading import check_project
+    from civicquest.loading.project import check_project
 
     folder = tmp_path / "aix"
     shutil.copytree(example_dir, folder)

@@ -18,7 +18,7 @@ import yaml
 
 from civicquest import check_project
 from civicquest.default_plugins.json_schema import response_schema
-from civicquest.sources import Position, SourceError, read_document
+from civicquest.loading.documents import Position, SourceError, read_document
 from project_builder import minimal_project, write_project
 
 Issues = list[tuple[str, str, str]]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from civicquest.atomic import leftovers
 from civicquest.cli import cli
-from civicquest.outputs import MARKER
+from civicquest.exporting.atomic import leftovers
+from civicquest.exporting.outputs import MARKER
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "aix2026"

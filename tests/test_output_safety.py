@@ -22,10 +22,11 @@ from typing import Any
 
 import pytest
 
-from civicquest import __version__, renaming
-from civicquest.atomic import clean_leftovers
-from civicquest.exporting import write_output
-from civicquest.outputs import MARKER, OutputError
+from civicquest import __version__
+from civicquest.exporting import renaming
+from civicquest.exporting.atomic import clean_leftovers
+from civicquest.exporting.outputs import MARKER, OutputError
+from civicquest.exporting.pipeline import write_output
 
 OS_STEPS = ("open", "write", "fsync", "replace", "rename", "mkdir", "chmod", "unlink", "rmdir")
 RENAME_STEPS = ("rename_exchange", "rename_noreplace")

@@ -14,21 +14,21 @@ import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from civicquest import hookimpl, hookspecs
+from civicquest import hookimpl
 from civicquest.cli import cli
 from civicquest.errors import PluginError, UsageError
-from civicquest.exporting import export
+from civicquest.exporting.pipeline import export
 from civicquest.models import Project
-from civicquest.plugin_listing import list_plugins
-from civicquest.plugin_types import Exporter, Importer, ScoringMethod
-from civicquest.plugins import (
+from civicquest.plugins import _hookspecs as hookspecs
+from civicquest.plugins._listing import get_plugin_failures, list_plugins
+from civicquest.plugins._manager import (
     get_exporter,
     get_exporters,
     get_importers,
-    get_plugin_failures,
     get_plugin_manager,
     get_scoring_method,
 )
+from civicquest.plugins._records import Exporter, Importer, ScoringMethod
 from civicquest.testing import (
     aix2026,
     fresh_plugin_host,
@@ -154,8 +154,12 @@ def test_a_plugin_command_cannot_replace_a_builtin_one(lenient: None) -> None:
             cli.command(name="export")(lambda: None)
 
     with registered(Hijack(), name="hijack"):
+        listing = CliRunner().invoke(cli, ["plugins"])  # the CLI reserves its own names
         failures = get_plugin_failures()
+        export_help = CliRunner().invoke(cli, ["export", "--help"])
     assert [(f.plugin, f.stage) for f in failures] == [("hijack", "conflict")]
+    assert "hijack" in listing.output
+    assert "--format" in export_help.output
 
 
 # -- the manager -----------------------------------------------------------------------------
@@ -337,7 +341,8 @@ def test_help_does_not_import_pydantic_nor_build_the_plugin_manager() -> None:
     code = (
         "import sys\nfrom civicquest.cli import cli\n"
         "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m in ('pydantic', 'pluggy', 'civicquest.plugins')))"
+        "print(sorted(m for m in sys.modules if m in ('pydantic', 'pluggy', "
+        "'civicquest.plugins._manager')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

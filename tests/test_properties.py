@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from civicquest import Project, check_project
-from civicquest.messages import CATALOG
+from civicquest.text.messages import CATALOG
 from project_builder import write_project
 from strategies import projects
 

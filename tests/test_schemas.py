@@ -14,9 +14,9 @@ from hypothesis_jsonschema import from_schema
 from jsonschema import Draft202012Validator
 
 from civicquest import load_project
+from civicquest.exporting.schemas import SCHEMA_MODELS, SCHEMA_NAMES, json_schema
+from civicquest.loading.documents import read_document
 from civicquest.models import RespondentList
-from civicquest.schemas import SCHEMA_MODELS, SCHEMA_NAMES, json_schema
-from civicquest.sources import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from civicquest.cli import cli
+from civicquest.default_plugins.results import half_up
 from civicquest.errors import UsageError
-from civicquest.loading import check_project
-from civicquest.plugins import get_scoring_method
+from civicquest.loading.project import check_project
+from civicquest.plugins._manager import get_scoring_method
 from civicquest.scoring import lot_order, score_commitment, score_levels, score_unranked
-from civicquest.scoring.render import half_up
 from test_scoring_support import project, question, questionnaire
 
 # Theme a (weight 1): q1 (weight 2), q2 (weight 1). Theme b (weight 3): q3.

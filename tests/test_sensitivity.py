@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
+from civicquest.analysis.sensitivity import kendall_tau, sensitivity, spearman, swapped_pairs
 from civicquest.cli import cli
-from civicquest.plugins import get_scoring_methods
-from civicquest.scoring.sensitivity import kendall_tau, sensitivity, spearman, swapped_pairs
+from civicquest.plugins._manager import get_scoring_methods
 from test_scoring_support import project, question, questionnaire
 
 

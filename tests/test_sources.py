@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from civicquest.sources import MAX_FILE_BYTES, Position, SourceError, read_document
+from civicquest.loading.documents import MAX_FILE_BYTES, Position, SourceError, read_document
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:

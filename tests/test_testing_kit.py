@@ -9,8 +9,8 @@ import pytest
 from civicquest import hookimpl
 from civicquest.errors import PluginError
 from civicquest.models import Project
-from civicquest.plugin_types import Exporter, ExportInput, ExportOutput
-from civicquest.plugins import get_exporters, get_plugin_manager
+from civicquest.plugins._manager import get_exporters, get_plugin_manager
+from civicquest.plugins._records import Exporter, ExportInput, ExportOutput
 from civicquest.testing import (
     HOSTILE_STRINGS,
     ExporterConformance,

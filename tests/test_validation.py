@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from civicquest import InvalidProjectError, check_project, load_project
-from civicquest.messages import CATALOG, LANGUAGES
+from civicquest.text.messages import CATALOG, LANGUAGES
 from project_builder import minimal_project, write_project
 
 Project = dict[str, Any]

@@ -1,7 +1,8 @@
 """civicquest: civic questionnaires to candidate lists.
 
-The public API is listed in ``__all__``. Names are imported on first use, so that
-``civicquest --help`` starts fast.
+The public API is ``__all__``; :data:`_HOMES` says where each of its names lives (an
+import-time check keeps the two equal: no name is looked up in a default module). Names are
+imported on first use, so that ``civicquest --help`` starts fast.
 """
 
 from __future__ import annotations
@@ -12,23 +13,17 @@ from typing import TYPE_CHECKING, Any
 from .__about__ import __version__
 
 if TYPE_CHECKING:
-    from .errors import (
-        CivicquestError,
-        ExportWarning,
-        InvalidProjectError,
-        PluginError,
-        UsageError,
-    )
-    from .examples import example_path
-    from .exporting import export
-    from .hookspecs import hookimpl
-    from .issues import Issue
-    from .loading import ProjectCheck, check_project, load_project, load_questionnaire
+    from .errors import CivicquestError, InvalidProjectError, PluginError, UsageError
+    from .exporting.pipeline import export
+    from .exporting.schemas import json_schema
+    from .loading.examples import example_path
+    from .loading.project import check_project, load_project, load_questionnaire
     from .matching import match_voter
     from .models import (
         Answer,
         Evidence,
         LocalizedText,
+        MatchReport,
         Project,
         Question,
         Questionnaire,
@@ -37,22 +32,62 @@ if TYPE_CHECKING:
         Response,
         Scale,
         ScaleOption,
+        ScoreReport,
+        ScoringConfig,
         Theme,
+        VoterAnswers,
         localize,
     )
-    from .models.results import MatchReport, ScoreReport
-    from .models.scoring import ScoringConfig
-    from .models.voter import VoterAnswers
-    from .plugin_types import Exporter, ExportInput, Importer, ScoringMethod
-    from .rounding import round_half_up
-    from .schemas import json_schema
+    from .plugins import Exporter, ExportInput, Importer, ScoringMethod, hookimpl
+    from .text.rounding import round_half_up
+    from .validation.issues import Issue
+    from .validation.outcome import ProjectCheck
+
+#: public name -> the module it lives in (relative to this package)
+_HOMES: dict[str, str] = {
+    "Answer": "models",
+    "CivicquestError": "errors",
+    "Evidence": "models",
+    "ExportInput": "plugins",
+    "Exporter": "plugins",
+    "Importer": "plugins",
+    "InvalidProjectError": "errors",
+    "Issue": "validation.issues",
+    "LocalizedText": "models",
+    "MatchReport": "models",
+    "PluginError": "errors",
+    "Project": "models",
+    "ProjectCheck": "validation.outcome",
+    "Question": "models",
+    "Questionnaire": "models",
+    "Respondent": "models",
+    "RespondentList": "models",
+    "Response": "models",
+    "Scale": "models",
+    "ScaleOption": "models",
+    "ScoreReport": "models",
+    "ScoringConfig": "models",
+    "ScoringMethod": "plugins",
+    "Theme": "models",
+    "UsageError": "errors",
+    "VoterAnswers": "models",
+    "check_project": "loading.project",
+    "example_path": "loading.examples",
+    "export": "exporting.pipeline",
+    "hookimpl": "plugins",
+    "json_schema": "exporting.schemas",
+    "load_project": "loading.project",
+    "load_questionnaire": "loading.project",
+    "localize": "models",
+    "match_voter": "matching",
+    "round_half_up": "text.rounding",
+}
 
 __all__ = [
     "Answer",
     "CivicquestError",
     "Evidence",
     "ExportInput",
-    "ExportWarning",
     "Exporter",
     "Importer",
     "InvalidProjectError",
@@ -88,35 +123,14 @@ __all__ = [
     "round_half_up",
 ]
 
-_HOMES = {
-    "CivicquestError": "errors",
-    "PluginError": "errors",
-    "ExportWarning": "errors",
-    "InvalidProjectError": "errors",
-    "UsageError": "errors",
-    "example_path": "examples",
-    "Issue": "issues",
-    "ProjectCheck": "loading",
-    "check_project": "loading",
-    "load_project": "loading",
-    "load_questionnaire": "loading",
-    "json_schema": "schemas",
-    "export": "exporting",
-    "ExportInput": "plugin_types",
-    "Exporter": "plugin_types",
-    "Importer": "plugin_types",
-    "ScoringMethod": "plugin_types",
-    "hookimpl": "hookspecs",
-    "match_voter": "matching",
-    "round_half_up": "rounding",
-}
+assert set(__all__) == {"__version__", *_HOMES}, "every public name needs a home"
 
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:
+    home = _HOMES.get(name)
+    if home is None:
         raise AttributeError(f"module 'civicquest' has no attribute {name!r}")
-    module = importlib.import_module(f".{_HOMES.get(name, 'models')}", __name__)
-    value = getattr(module, name)
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
     globals()[name] = value
     return value
 

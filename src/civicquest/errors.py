@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .issues import Issue
+    from .validation.issues import Issue
 
 __all__ = [
     "CivicquestError",

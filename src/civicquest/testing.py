@@ -20,18 +20,19 @@ from typing import Any, ClassVar
 import pluggy
 import pytest
 
-from .examples import example_path
-from .exporting import export, find_exporter
-from .loading import load_project
+from .exporting.pipeline import export, find_exporter, write_output
+from .loading.examples import example_path
+from .loading.project import load_project
 from .models import Answer, Project, Response
-from .plugin_types import ExportOutput
-from .plugins import (
+from .plugins._listing import list_plugins
+from .plugins._manager import (
     PluginHost,
     create_plugin_host,
     drop_unknown_hooks,
     get_plugin_host,
     set_plugin_host,
 )
+from .plugins._records import ExportOutput
 
 __all__ = [
     "HOSTILE_STRINGS",
@@ -39,9 +40,12 @@ __all__ = [
     "aix2026",
     "fresh_plugin_host",
     "hostile_project",
+    "list_plugins",
     "plugin_manager",
     "register_plugin",
     "registered",
+    "run_cli",
+    "write_output",
 ]
 
 HOSTILE_STRINGS: tuple[str, ...] = (
@@ -200,3 +204,13 @@ class ExporterConformance:
         for response in aix2026.responses:
             if not response.consent_to_publish and response.comment:
                 assert self.normalise(response.comment) not in self.normalise(text)
+
+
+def run_cli(*args: str) -> Any:
+    """Run ``civicquest ARGS`` in this process, as a user would; returns click's ``Result``
+    (``exit_code``, ``stdout``, ``stderr``, ``output``). For testing a plugin end to end."""
+    from click.testing import CliRunner
+
+    from .cli import cli
+
+    return CliRunner().invoke(cli, list(args))

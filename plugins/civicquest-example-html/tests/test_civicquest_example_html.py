@@ -6,11 +6,10 @@ import html
 import re
 from html.parser import HTMLParser
 
-from civicquest.exporting import export
+from civicquest import export
 from civicquest.models import Project
-from civicquest.plugin_listing import list_plugins
-from civicquest.plugin_types import ExportOutput
-from civicquest.testing import ExporterConformance, aix2026, hostile_project
+from civicquest.plugins import ExportOutput
+from civicquest.testing import ExporterConformance, aix2026, hostile_project, list_plugins
 
 __all__ = ["aix2026"]  # fixture
 

@@ -10,11 +10,16 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from civicquest.exporting import export, write_output
+from civicquest import export
 from civicquest.models import Project
-from civicquest.plugin_listing import list_plugins
-from civicquest.plugin_types import ExportOutput
-from civicquest.testing import ExporterConformance, aix2026, hostile_project
+from civicquest.plugins import ExportOutput
+from civicquest.testing import (
+    ExporterConformance,
+    aix2026,
+    hostile_project,
+    list_plugins,
+    write_output,
+)
 
 __all__ = ["aix2026"]  # fixture
 

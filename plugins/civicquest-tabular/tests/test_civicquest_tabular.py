@@ -12,20 +12,20 @@ import openpyxl
 import pytest
 import yaml
 from civicquest_tabular import neutralise, ooxml_unescape, restore
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from civicquest.cli import cli
-from civicquest.errors import ExportWarning
-from civicquest.examples import example_path
-from civicquest.export_helpers import answer_label, answer_value
-from civicquest.exporting import export
-from civicquest.loading import load_project
+from civicquest import example_path, export, load_project
 from civicquest.models import Project
-from civicquest.plugin_listing import list_plugins
-from civicquest.plugin_types import ExportOutput
-from civicquest.testing import HOSTILE_STRINGS, ExporterConformance, aix2026, hostile_project
+from civicquest.plugins import ExportOutput, ExportWarning, answer_label, answer_value
+from civicquest.testing import (
+    HOSTILE_STRINGS,
+    ExporterConformance,
+    aix2026,
+    hostile_project,
+    list_plugins,
+    run_cli,
+)
 
 __all__ = ["aix2026"]  # fixture
 
@@ -240,7 +240,7 @@ def test_the_export_command_prints_the_warning_and_writes_the_file(tmp_path: Pat
     response.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     target = tmp_path / "aix.xlsx"
     args = ["export", str(project), "-o", str(target), "--lang", "en", "--include-unpublished"]
-    result = CliRunner().invoke(cli, args)
+    result = run_cli(*args)
     assert result.exit_code == 0, result.output
     assert "warning: 1 cell(s) exceeded Excel's limit" in result.stderr
     assert "Listes!" in result.stderr

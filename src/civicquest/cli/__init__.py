@@ -12,7 +12,7 @@ import click
 
 from ..__about__ import __version__
 
-__all__ = ["COMMANDS", "cli", "main"]
+__all__ = ["COMMANDS", "cli", "main", "reserve_builtin_commands"]
 
 #: command name -> "module:attribute" under civicquest.cli
 COMMANDS: dict[str, str] = {
@@ -43,11 +43,19 @@ class LazyGroup(click.Group):
         # Commands added by plugins (register_commands) are loaded only when one is asked
         # for, so that ``civicquest --help`` never builds the plugin manager.
         if cmd_name not in self.commands:
-            from ..plugin_listing import plugin_commands
+            from ..plugins._listing import plugin_commands
 
+            reserve_builtin_commands()
             plugin_command: click.Command | None = plugin_commands().get(cmd_name)
             return plugin_command
         return super().get_command(ctx, cmd_name)
+
+
+def reserve_builtin_commands() -> None:
+    """Plugins register commands through the CLI, as llm does: their names may not take ours."""
+    from ..plugins._manager import get_plugin_host
+
+    get_plugin_host().reserved_commands = frozenset(COMMANDS)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -22,8 +22,8 @@ def validate(path: Path, output_format: str, lang: str) -> None:
     DOSSIER_OU_FICHIER is a project folder (questionnaire.yaml, respondents.yaml,
     responses/) or a single questionnaire file. Exit code 0: valid; 1: invalid.
     """
-    from ..loading import check_project
-    from ..reporting import check_as_json, check_as_text
+    from ..loading.project import check_project
+    from ..validation.report import check_as_json, check_as_text
 
     result = check_project(path)
     render = check_as_json if output_format == "json" else check_as_text
@@ -36,8 +36,8 @@ def validate(path: Path, output_format: str, lang: str) -> None:
 @LANG_OPTION
 def summary(path: Path, lang: str) -> None:
     """Résume un projet : listes, statuts, nombre de réponses / summarise a project."""
-    from ..loading import check_project
-    from ..reporting import check_as_text, summary_as_text
+    from ..loading.project import check_project
+    from ..validation.report import check_as_text, summary_as_text
 
     result = check_project(path)
     if result.project is None:
@@ -65,7 +65,7 @@ def schema(name: str, output: Path | None, lang: str) -> None:
     """
     import json
 
-    from ..schemas import json_schema
+    from ..exporting.schemas import json_schema
 
     content = json.dumps(json_schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     emit(content, output, lang)

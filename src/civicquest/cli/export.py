@@ -82,8 +82,8 @@ def export(
     Exemple / example:  civicquest export examples/aix2026 --format xlsx -o aix.xlsx
     """
     from ..errors import CivicquestError, UsageError
-    from ..exporting import export as run_export
-    from ..exporting import find_exporter, parse_option_pairs, write_output
+    from ..exporting.pipeline import export as run_export
+    from ..exporting.pipeline import find_exporter, parse_option_pairs, write_output
 
     name = format_name or (output.name.partition(".")[2] if output else "")
     if not name:
@@ -122,7 +122,7 @@ def export(
         sys.stdout.buffer.write(result)
         sys.stdout.buffer.flush()
         return
-    from ..outputs import OutputError, project_paths
+    from ..exporting.outputs import OutputError, project_paths
 
     try:
         write_output(result, output, exporter.name, project_paths(path), force=force)
@@ -135,7 +135,7 @@ def export(
 def _export_warnings_shown(lang: str) -> Iterator[None]:
     """Print each :class:`ExportWarning` an exporter gives on stderr; the export goes on."""
     from ..errors import ExportWarning
-    from ..labels import text
+    from ..text.labels import text
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
@@ -154,7 +154,12 @@ def _check_output(
     output: Path, writes: str, format_name: str, project: Path, force: bool, lang: str
 ) -> None:
     """Refuse a forbidden -o before the export runs (it is checked again when writing)."""
-    from ..outputs import OutputError, check_file_output, check_folder_output, project_paths
+    from ..exporting.outputs import (
+        OutputError,
+        check_file_output,
+        check_folder_output,
+        project_paths,
+    )
 
     protected = project_paths(project)
     try:
@@ -167,8 +172,8 @@ def _check_output(
 
 
 def _load(path: Path, lang: str) -> Project:
-    from ..loading import check_project
-    from ..reporting import check_as_text
+    from ..loading.project import check_project
+    from ..validation.report import check_as_text
 
     result = check_project(path)
     if result.project is None:

@@ -81,8 +81,8 @@ def match(path: Path, **options: Any) -> None:
     _check_usage(options)
     if options["points_preset"]:
         options["method"] = "points"
-    from ..loading import check_project
-    from ..reporting import check_as_text
+    from ..loading.project import check_project
+    from ..validation.report import check_as_text
 
     result = check_project(path)
     if result.project is None:
@@ -120,7 +120,7 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
             points=options["points_preset"], empty_voter=options["empty_voter"],
         )  # fmt: skip
     except EmptyVoterError as error:
-        from ..display import printable
+        from ..text.display import printable
 
         click.echo(f"{printable(str(answers_file))}: {error}", err=True)
         sys.exit(1)
@@ -130,7 +130,7 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
     if options["output_format"] == "json":
         content = report.model_dump_json(indent=2)
     else:
-        from ..scoring.render import match_table
+        from ..default_plugins.results import match_table
 
         themes = tuple(theme.id for theme in project.questionnaire.themes)
         content = match_table(report, themes, lang)
@@ -139,9 +139,9 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
 
 def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:
     """Read and check a voter file; on a mistake, print located issues and exit 1."""
-    from ..issues import located
-    from ..sources import SourceError, read_document
-    from ..voter_check import check_voter_data
+    from ..loading.documents import SourceError, read_document
+    from ..loading.voter_check import check_voter_data
+    from ..validation.issues import located
 
     try:
         doc = read_document(path, streams=True)
@@ -154,7 +154,7 @@ def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:
 
 
 def _fail(issues: list[Any], lang: str) -> Any:
-    from ..reporting import issue_as_text
+    from ..validation.report import issue_as_text
 
     for issue in issues:
         click.echo(issue_as_text(issue, lang), err=True)

@@ -12,13 +12,13 @@ __all__ = ["match_panel"]
 
 def match_panel(project: Any, options: dict[str, Any]) -> None:
     """Match every voter of ``--voters``; rejected voters are reported and the exit code is 1."""
-    from ..labels import text, unscored_label
+    from ..exporting.outputs import OutputError, project_paths
+    from ..exporting.panel_csv import open_output, write_panel_csv
+    from ..loading.voter_check import RejectedVoter, VoterEncoder
+    from ..loading.voter_files import PanelFileError, read_voters
     from ..matching.panel import panel_for
-    from ..outputs import OutputError, project_paths
-    from ..panel_csv import open_output, write_panel_csv
-    from ..reporting import issue_as_text
-    from ..voter_check import RejectedVoter, VoterEncoder
-    from ..voter_files import PanelFileError, read_voters
+    from ..text.labels import text, unscored_label
+    from ..validation.report import issue_as_text
     from .options import output_failure
 
     lang = options["lang"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from ..outputs import OutputError
+    from ..exporting.outputs import OutputError
 
 __all__ = ["FORMAT_TEXT_JSON", "LANG_OPTION", "PROJECT_ARGUMENT", "emit", "output_failure"]
 
@@ -49,7 +49,7 @@ def emit(content: str, output: Path | None, lang: str, project: Path | None = No
     if output is None:
         click.echo(content, nl=False)
         return
-    from ..outputs import OutputError, project_paths, write_file_output
+    from ..exporting.outputs import OutputError, project_paths, write_file_output
 
     protected = project_paths(project) if project is not None else None
     try:

@@ -27,8 +27,10 @@ def plugins(as_json: bool, include_defaults: bool) -> None:
     Broken plugins are listed with their error; the others keep working.
     Exit code 0 even when a plugin is broken.
     """
-    from ..plugin_listing import list_plugins
-    from ..plugins import get_plugin_failures
+    from ..plugins._listing import get_plugin_failures, list_plugins
+    from . import reserve_builtin_commands
+
+    reserve_builtin_commands()
 
     failures = get_plugin_failures()
     payload: dict[str, Any] = {
@@ -73,8 +75,8 @@ def formats(as_json: bool) -> None:
 
     Exemple / example:  civicquest export examples/aix2026 --format csv --option variant=wide
     """
-    from ..exporting import describe_options
-    from ..plugins import exporter_registry, importer_registry
+    from ..exporting.pipeline import describe_options
+    from ..plugins._manager import exporter_registry, importer_registry
 
     rows = []
     for direction, registry in (("export", exporter_registry()), ("import", importer_registry())):

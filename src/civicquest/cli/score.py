@@ -63,10 +63,10 @@ def score(
     Exemple / example:  civicquest score examples/aix2026 --format table
     """
     from ..errors import CivicquestError, UsageError
-    from ..loading import check_project
-    from ..plugins import get_scoring_method
-    from ..reporting import check_as_text
-    from ..scoring.running import run_scoring_method
+    from ..loading.project import check_project
+    from ..plugins._manager import get_scoring_method
+    from ..plugins._running import run_scoring_method
+    from ..validation.report import check_as_text
 
     result = check_project(path)
     if result.project is None:
@@ -88,11 +88,11 @@ def score(
 
 
 def _render(report: Any, output_format: str, lang: str, record: Any) -> str:
+    from ..default_plugins.results import score_csv, score_table
     from ..errors import PluginError
     from ..models.results import ScoreReport
-    from ..plugin_guard import PluginCallError, call_plugin
-    from ..plugin_listing import provider_of
-    from ..scoring.render import score_csv, score_table
+    from ..plugins._guard import PluginCallError, call_plugin
+    from ..plugins._listing import provider_of
 
     if output_format == "json":
         try:
@@ -120,11 +120,11 @@ def sensitivity(path: Path, lang: str) -> None:
 
     Exemple / example:  civicquest sensitivity examples/aix2026
     """
+    from ..analysis.sensitivity import sensitivity as run
     from ..errors import CivicquestError
-    from ..loading import check_project
-    from ..plugins import get_scoring_methods, scoring_registry
-    from ..reporting import check_as_text
-    from ..scoring.sensitivity import sensitivity as run
+    from ..loading.project import check_project
+    from ..plugins._manager import get_scoring_methods, scoring_registry
+    from ..validation.report import check_as_text
 
     result = check_project(path)
     if result.project is None:

@@ -12,8 +12,7 @@ from typing import Any
 
 import yaml
 
-from ..hookspecs import hookimpl
-from ..plugin_types import Exporter, ExportInput
+from ..plugins import Exporter, ExportInput, hookimpl
 
 __all__ = ["FORMAT", "document", "register_exporters"]
 

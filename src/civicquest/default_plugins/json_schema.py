@@ -14,11 +14,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..hookspecs import hookimpl
 from ..models.base import TEXT_PATTERN
 from ..models.project import Project
 from ..models.questionnaire import Question
-from ..plugin_types import Exporter, ExportInput
+from ..plugins import Exporter, ExportInput, hookimpl
 
 __all__ = ["register_exporters", "response_schema"]
 

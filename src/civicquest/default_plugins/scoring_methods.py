@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..hookspecs import hookimpl
-from ..plugin_types import ScoringMethod
+from ..plugins import ScoringMethod, hookimpl
 
 __all__ = ["register_scoring_methods"]
 

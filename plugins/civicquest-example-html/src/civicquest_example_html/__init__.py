@@ -8,8 +8,7 @@ from html import escape
 from pydantic import BaseModel, ConfigDict, Field
 
 from civicquest import hookimpl
-from civicquest.export_helpers import answer_label, text_of
-from civicquest.plugin_types import Exporter, ExportInput
+from civicquest.plugins import Exporter, ExportInput, answer_label, text_of
 
 __all__ = ["HtmlOptions", "register_exporters", "to_html"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from civicquest import hookimpl
-from civicquest.plugin_types import Exporter
+from civicquest.plugins import Exporter
 
 from .package import PackageOptions, to_data_package
 

@@ -9,8 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from civicquest.export_helpers import text_of
-from civicquest.plugin_types import ExportInput
+from civicquest.plugins import ExportInput, text_of
 
 from .tables import TABLES
 

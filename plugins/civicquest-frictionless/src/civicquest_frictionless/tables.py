@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from civicquest.export_helpers import answer_label, answer_value, format_number, text_of
-from civicquest.plugin_types import ExportInput
+from civicquest.plugins import ExportInput, answer_label, answer_value, format_number, text_of
 
 __all__ = ["TABLES", "Rows"]
 

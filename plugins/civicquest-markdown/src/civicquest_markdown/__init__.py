@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from civicquest import hookimpl
-from civicquest.plugin_types import Exporter, ExportInput
+from civicquest.plugins import Exporter, ExportInput
 
 from .documents import answers_document, questionnaire_document
 from .escape import block, inline

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from civicquest.export_helpers import answer_label, text_of
-from civicquest.labels import status_label
 from civicquest.models import Project, Question
-from civicquest.plugin_types import ExportInput
+from civicquest.plugins import ExportInput, answer_label, status_label, text_of
 
 from .escape import block, inline
 

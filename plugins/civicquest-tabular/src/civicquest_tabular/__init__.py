@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from civicquest import hookimpl
-from civicquest.plugin_types import Exporter
+from civicquest.plugins import Exporter
 
 from .cells import neutralise, ooxml_unescape, restore
 from .csv_format import CsvOptions, to_csv

@@ -1,7 +1,7 @@
 """Make text safe for spreadsheets, reversibly.
 
 :func:`neutralise` and :func:`restore` (formula injection) live in the core,
-:mod:`civicquest.export_helpers`, so that every CSV civicquest writes uses the same rule; they
+:mod:`civicquest.plugins._helpers`, so that every CSV civicquest writes uses the same rule; they
 are re-exported here. This module adds what only XLSX needs.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from civicquest.export_helpers import FORMULA_PREFIXES, neutralise, restore
+from civicquest.plugins import FORMULA_PREFIXES, neutralise, restore
 
 __all__ = [
     "EXCEL_CELL_LIMIT",

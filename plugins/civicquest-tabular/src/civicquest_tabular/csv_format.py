@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from civicquest.plugin_types import ExportInput
+from civicquest.plugins import ExportInput
 
 from .cells import neutralise
 from .table import long_table, wide_table

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from civicquest.export_helpers import answer_label, answer_value, text_of
 from civicquest.models import Answer, Project, Question, Response
-from civicquest.plugin_types import ExportInput
+from civicquest.plugins import ExportInput, answer_label, answer_value, text_of
 
 __all__ = [
     "LONG_HEADER",

@@ -15,8 +15,7 @@ import warnings
 import zipfile
 from datetime import datetime
 
-from civicquest.errors import ExportWarning
-from civicquest.plugin_types import ExportInput
+from civicquest.plugins import ExportInput, ExportWarning
 
 from .cells import EXCEL_CELL_LIMIT, FORMULA_PREFIXES, fit_cell
 from .table import Table, lists_table, questionnaire_table, theme_table

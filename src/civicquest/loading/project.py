@@ -1,0 +1,279 @@
+"""Read a project folder (or a single questionnaire file) into a cross-checked :class:`Project`.
+
+Layout of a project folder::
+
+    questionnaire.yaml      the questionnaire (or .yml / .json)
+    respondents.yaml        the candidate lists and their status (optional)
+    responses/<list>.yaml   one response per list (optional; .yml / .json too)
+    scoring.yaml            scores, weights and missing-answer policy (optional)
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InvalidProjectError
+from ..models.project import Project
+from ..models.questionnaire import Questionnaire
+from ..models.respondents import Respondent, RespondentList
+from ..models.responses import Response
+from ..models.scoring import ScoringConfig
+from ..validation.checks import (
+    ResponseChecker,
+    check_coverage,
+    check_questionnaire,
+    check_respondents,
+)
+from ..validation.checks.scoring import check_scale_scores, check_scoring
+from ..validation.issues import Issue, located
+from ..validation.outcome import ProjectCheck
+from ..validation.structural import issues_from_validation_error
+from .documents import SourceDocument, SourceError, read_document
+from .file_kinds import PathKind, kind_of
+
+__all__ = ["ProjectCheck", "check_project", "load_project", "load_questionnaire"]
+
+SUFFIXES = (".yaml", ".yml", ".json")
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def load_project(path: str | Path) -> Project:
+    """Load and cross-check a project. Raises :class:`InvalidProjectError` listing every issue."""
+    result = check_project(path)
+    if result.project is None:
+        raise InvalidProjectError(result.issues)
+    return result.project
+
+
+def load_questionnaire(path: str | Path) -> Questionnaire:
+    """Load and check a questionnaire file (or the questionnaire of a project folder)."""
+    return load_project(path).questionnaire
+
+
+def check_project(path: str | Path) -> ProjectCheck:
+    """Check a project and collect every issue; never raises for a user's mistake.
+
+    Every file is checked on its own even when another one is broken; cross-checks run
+    wherever the files they compare could be read.
+    """
+    issues: list[Issue] = []
+    root = Path(path)
+    if root.is_dir() and _entries(root, issues) is None:
+        return ProjectCheck(None, tuple(issues))
+    questionnaire_file = _questionnaire_file(root, issues)
+    loaded = _load_model(questionnaire_file, Questionnaire, issues) if questionnaire_file else None
+    questionnaire = loaded[0] if loaded else None
+    if loaded is not None:
+        issues += check_questionnaire(*loaded)
+    folder = root if root.is_dir() else None
+    respondents, respondents_doc = (
+        _respondents(folder, questionnaire, issues) if folder else ((), None)
+    )
+    responses = (
+        _responses(folder, questionnaire, respondents, respondents_doc, issues) if folder else []
+    )
+    respondents = respondents or ()
+    before_scoring = len(issues)
+    scoring = _scoring(folder, questionnaire, issues) if folder else None
+    if loaded is not None and not any(i.severity == "error" for i in issues[before_scoring:]):
+        issues += check_scale_scores(*loaded, scoring)  # needs scoring.yaml, if it can be read
+    project = None
+    if questionnaire is not None and not any(i.severity == "error" for i in issues):
+        project = Project.model_construct(
+            questionnaire=questionnaire,
+            respondents=respondents,
+            responses=tuple(responses),
+            scoring=scoring,
+        )
+    return ProjectCheck(project, tuple(sorted(issues, key=_reading_order)))
+
+
+def _reading_order(issue: Issue) -> tuple[str, int, int]:
+    return (issue.file or "", issue.line or 0, issue.column or 0)
+
+
+def _questionnaire_file(root: Path, issues: list[Issue]) -> Path | None:
+    if root.is_dir():
+        found = _find(root, "questionnaire", issues)
+        if found:
+            return found
+        expected = root / "questionnaire.yaml"
+    elif kind_of(root).kind != "absent":
+        return root  # reading it says what is wrong: a FIFO, a link to nowhere…
+    else:
+        expected = root
+    issues.append(located("file_missing", None, file=expected, expected=str(expected)))
+    return None
+
+
+def _find(folder: Path, stem: str, issues: list[Issue]) -> Path | None:
+    """``stem.yaml``, ``.yml`` or ``.json``; two of them is an error (one would be ignored).
+
+    Whatever stands at such a name counts, even a folder or a link to nowhere: reading it then
+    reports what is wrong, instead of taking the file for absent.
+    """
+    candidates = [folder / (stem + suffix) for suffix in SUFFIXES]
+    found = [path for path in candidates if kind_of(path).kind != "absent"]
+    if len(found) > 1:
+        names = ", ".join(path.name for path in found)
+        issues.append(
+            located("several_files", None, file=found[1], names=names, used=found[0].name)
+        )
+    return found[0] if found else None
+
+
+def _respondents(
+    folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
+) -> tuple[tuple[Respondent, ...] | None, SourceDocument | None]:
+    """The lists and their file: ``()`` without a file, ``None`` if it cannot be read."""
+    path = _find(folder, "respondents", issues)
+    if path is None:
+        return (), None
+    loaded = _load_model(path, RespondentList, issues)
+    if loaded is None:
+        return None, None
+    respondent_list, doc = loaded
+    issues += check_respondents(respondent_list, doc, questionnaire)
+    return respondent_list.respondents, doc
+
+
+def _scoring(
+    folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
+) -> ScoringConfig | None:
+    path = _find(folder, "scoring", issues)
+    loaded = _load_model(path, ScoringConfig, issues) if path else None
+    if loaded is None:
+        return None
+    if questionnaire is not None:
+        issues += check_scoring(*loaded, questionnaire)
+    return loaded[0]
+
+
+def _responses(
+    folder: Path,
+    questionnaire: Questionnaire | None,
+    respondents: tuple[Respondent, ...] | None,
+    respondents_doc: SourceDocument | None,
+    issues: list[Issue],
+) -> list[Response]:
+    checker = ResponseChecker(questionnaire, respondents) if questionnaire else None
+    found: dict[str, tuple[Response, SourceDocument]] = {}
+    unreadable: set[str] = set()
+    files = _response_files(folder, issues)
+    with _gc_paused():
+        for path in files or ():
+            loaded = _load_model(path, Response, issues)
+            if loaded is not None:
+                issues += _add_response(loaded, found, checker)
+            else:
+                unreadable.add(path.stem)
+    if respondents is not None and files is not None:
+        issues += check_coverage(respondents, found.keys() | unreadable, respondents_doc)
+    order = {r.id: i for i, r in enumerate(respondents or ())}
+    pairs = sorted(found.values(), key=lambda pair: order.get(pair[0].respondent, len(order)))
+    return [response for response, _ in pairs]
+
+
+def _add_response(
+    loaded: tuple[Response, SourceDocument],
+    found: dict[str, tuple[Response, SourceDocument]],
+    checker: ResponseChecker | None,
+) -> list[Issue]:
+    response, doc = loaded
+    issues = checker.check(response, doc) if checker else []
+    first = found.get(response.respondent)
+    if first is not None:
+        issues.append(
+            located(
+                "duplicate_response",
+                doc,
+                ("respondent",),
+                respondent=response.respondent,
+                first=str(first[1].path),
+            )
+        )
+    else:
+        found[response.respondent] = loaded
+    return issues
+
+
+def _response_files(folder: Path, issues: list[Issue]) -> list[Path] | None:
+    """The response files, in name order; None if ``responses/`` is there but cannot be listed.
+
+    Every visible name with a response suffix is returned, whatever it is (reading it reports a
+    folder or a broken link); anything else is reported as ignored, never skipped silently.
+    """
+    directory = folder / "responses"
+    found = kind_of(directory)
+    if found.kind == "absent":
+        return []
+    if found.kind != "folder":
+        issues.append(_folder_issue(directory, found))
+        return None
+    names = _entries(directory, issues)
+    if names is None:
+        return None
+    kept = [name for name in names if Path(name).suffix.lower() in SUFFIXES]
+    for name in sorted(set(names) - set(kept)):
+        kind = kind_of(directory / name).kind
+        issues.append(
+            located("ignored_file", None, file=directory / name, severity="warning", kind=kind)
+        )
+    return [directory / name for name in kept]
+
+
+def _entries(directory: Path, issues: list[Issue]) -> list[str] | None:
+    """The visible names in ``directory``, sorted; None (and an issue) if it cannot be listed."""
+    try:
+        with os.scandir(directory) as entries:
+            return sorted(entry.name for entry in entries if not entry.name.startswith("."))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        issues.append(_folder_issue(directory, PathKind("unreadable", reason)))
+        return None
+
+
+def _folder_issue(directory: Path, found: PathKind) -> Issue:
+    """The issue for a folder that is not one, or cannot be read."""
+    if found.kind in ("broken_link", "link_loop"):
+        return located(found.kind, None, file=directory, target=found.target)
+    if found.kind == "unreadable":
+        return located("folder_unreadable", None, file=directory, reason=found.reason)
+    return located("not_a_folder", None, file=directory, kind=found.kind)
+
+
+def _load_model(
+    path: Path, model: type[Model], issues: list[Issue]
+) -> tuple[Model, SourceDocument] | None:
+    try:
+        doc = read_document(path)
+    except SourceError as error:
+        issues.append(located(error.code, None, file=path, position=error.position, **error.params))
+        return None
+    if not isinstance(doc.data, dict):
+        issues.append(located("not_a_mapping", doc, ()))
+        return None
+    try:
+        return model.model_validate(doc.data), doc
+    except ValidationError as error:
+        issues += issues_from_validation_error(error, doc)
+        return None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Bulk validation of nested models is dominated by the cyclic GC: pause it meanwhile."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

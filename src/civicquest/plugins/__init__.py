@@ -1,0 +1,52 @@
+"""The plugin author's API: everything a civicquest plugin needs, and nothing else.
+
+A plugin implements one or more hooks with :data:`hookimpl` and returns typed records::
+
+    from civicquest.plugins import Exporter, ExportInput, hookimpl
+
+    @hookimpl
+    def register_exporters():
+        return [Exporter(name="mine", description="…", file_extensions=(".txt",), export=write)]
+
+Plugins import only from :mod:`civicquest`, :mod:`civicquest.models`, this module and
+:mod:`civicquest.testing`; the modules whose names start with ``_`` are internal.
+"""
+
+from __future__ import annotations
+
+from ..errors import CivicquestError, ExportWarning, PluginError, UsageError
+from ..text.labels import status_label
+from ._helpers import (
+    FORMULA_PREFIXES,
+    NO_ANSWER_LABELS,
+    answer_label,
+    answer_value,
+    format_number,
+    neutralise,
+    restore,
+    text_of,
+)
+from ._hookspecs import hookimpl
+from ._records import Exporter, ExportInput, ExportOutput, Importer, ScoringMethod
+
+__all__ = [
+    "FORMULA_PREFIXES",
+    "NO_ANSWER_LABELS",
+    "CivicquestError",
+    "ExportInput",
+    "ExportOutput",
+    "ExportWarning",
+    "Exporter",
+    "Importer",
+    "PluginError",
+    "ScoringMethod",
+    "UsageError",
+    "answer_label",
+    "answer_value",
+    "format_number",
+    "hookimpl",
+    "neutralise",
+    "restore",
+    "status_label",
+    "text_of",
+]

@@ -1,0 +1,39 @@
+"""Where a value sits in a document: the small protocol validation needs to locate an issue.
+
+Validation knows no file format: anything with a ``path``, its ``data``, its ``text`` and a
+``position(doc_path)`` can be checked (the YAML/JSON reader's documents are one such thing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+__all__ = ["DocPath", "Document", "Position"]
+
+#: A path inside a document: ``("questions", 12, "options")``.
+DocPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+class Document(Protocol):
+    """A parsed document that can say where each of its values sits."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def data(self) -> Any: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def position(self, doc_path: DocPath, *, key: bool = False) -> Position | None: ...
