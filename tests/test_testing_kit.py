@@ -12,6 +12,7 @@ from civicquest.models import Project
 from civicquest.plugins._manager import get_exporters, get_plugin_manager
 from civicquest.plugins._records import Exporter, ExportInput, ExportOutput
 from civicquest.testing import (
+    CARRIED,
     HOSTILE_STRINGS,
     ExporterConformance,
     aix2026,
@@ -96,6 +97,56 @@ def test_the_conformance_suite_catches_a_leaked_contact(
     suite = type("LeakyConformance", (ExporterConformance,), {"format_name": "leaky"})()
     with registered(Leaky()), pytest.raises(AssertionError):
         suite.test_conformance_private_data_left_out(aix2026)
+
+
+def _theses(data: ExportInput) -> bytes:
+    """A theses-only format: each question's id and every list's chosen codes, nothing else."""
+    lines = [q.id for q in data.project.questionnaire.questions]
+    for response in data.project.responses:
+        for question_id, answer in response.answers.items():
+            codes = (answer.choice,) if answer.choice is not None else answer.choices or ()
+            lines += [f"{response.respondent} {question_id} {code}" for code in codes]
+    return "\n".join(lines).encode()
+
+
+class Theses:
+    @hookimpl
+    def register_exporters(self) -> list[Exporter]:
+        return [Exporter(name="theses", description="theses only", export=_theses)]
+
+
+class _ThesesConformance(ExporterConformance):
+    format_name = "theses"
+    carries = frozenset({"questions", "choices"})
+
+
+def test_a_format_is_tested_for_what_it_declares_it_carries(
+    register_plugin: object, aix2026: Project
+) -> None:
+    suite = _ThesesConformance()
+    with registered(Theses()):
+        suite.test_conformance_declares_what_it_carries()
+        suite.test_conformance_every_question(aix2026)
+        suite.test_conformance_every_answer(aix2026)
+        suite.test_conformance_hostile_strings(aix2026)
+        lossless = type("Lossless", (ExporterConformance,), {"format_name": "theses"})()
+        with pytest.raises(AssertionError, match="comment"):
+            lossless.test_conformance_every_answer(aix2026)
+
+
+def test_a_declared_part_is_really_checked(register_plugin: object, aix2026: Project) -> None:
+    suite = type(
+        "Forgets", (ExporterConformance,), {"format_name": "forgetful", "carries": {"choices"}}
+    )()
+    with registered(Forgetful()), pytest.raises(AssertionError, match="choice"):
+        suite.test_conformance_every_answer(aix2026)
+
+
+def test_an_unknown_carried_part_is_a_mistake() -> None:
+    suite = type("Typo", (ExporterConformance,), {"carries": frozenset({"coments"})})()
+    with pytest.raises(AssertionError, match="coments"):
+        suite.test_conformance_declares_what_it_carries()
+    assert frozenset({"coments"}) - CARRIED
 
 
 def _strings(value: object) -> list[str]:

@@ -13,19 +13,29 @@ from typing import TYPE_CHECKING, Any
 from .__about__ import __version__
 
 if TYPE_CHECKING:
-    from .errors import CivicquestError, InvalidProjectError, PluginError, UsageError
+    from ._api import match_voter, score
+    from .errors import (
+        CivicquestError,
+        InvalidProjectError,
+        InvalidVoterAnswersError,
+        PluginError,
+        UsageError,
+    )
+    from .exporting.authoring import save_project
     from .exporting.pipeline import export
+    from .exporting.records import answer_records, score_records
     from .exporting.schemas import json_schema
     from .loading.examples import example_path
     from .loading.project import check_project, load_project, load_questionnaire
-    from .matching import match_voter
     from .models import (
         Answer,
+        AnyQuestion,
         Evidence,
         LocalizedText,
         MatchReport,
         Project,
         Question,
+        QuestionBase,
         Questionnaire,
         Respondent,
         RespondentList,
@@ -37,6 +47,7 @@ if TYPE_CHECKING:
         Theme,
         VoterAnswers,
         localize,
+        localized,
     )
     from .plugins import Exporter, ExportInput, Importer, ScoringMethod, hookimpl
     from .text.rounding import round_half_up
@@ -46,12 +57,14 @@ if TYPE_CHECKING:
 #: public name -> the module it lives in (relative to this package)
 _HOMES: dict[str, str] = {
     "Answer": "models",
+    "AnyQuestion": "models",
     "CivicquestError": "errors",
     "Evidence": "models",
     "ExportInput": "plugins",
     "Exporter": "plugins",
     "Importer": "plugins",
     "InvalidProjectError": "errors",
+    "InvalidVoterAnswersError": "errors",
     "Issue": "validation.issues",
     "LocalizedText": "models",
     "MatchReport": "models",
@@ -59,6 +72,7 @@ _HOMES: dict[str, str] = {
     "Project": "models",
     "ProjectCheck": "validation.outcome",
     "Question": "models",
+    "QuestionBase": "models",
     "Questionnaire": "models",
     "Respondent": "models",
     "RespondentList": "models",
@@ -71,6 +85,7 @@ _HOMES: dict[str, str] = {
     "Theme": "models",
     "UsageError": "errors",
     "VoterAnswers": "models",
+    "answer_records": "exporting.records",
     "check_project": "loading.project",
     "example_path": "loading.examples",
     "export": "exporting.pipeline",
@@ -79,18 +94,24 @@ _HOMES: dict[str, str] = {
     "load_project": "loading.project",
     "load_questionnaire": "loading.project",
     "localize": "models",
-    "match_voter": "matching",
+    "localized": "models",
+    "match_voter": "_api",
     "round_half_up": "text.rounding",
+    "save_project": "exporting.authoring",
+    "score": "_api",
+    "score_records": "exporting.records",
 }
 
 __all__ = [
     "Answer",
+    "AnyQuestion",
     "CivicquestError",
     "Evidence",
     "ExportInput",
     "Exporter",
     "Importer",
     "InvalidProjectError",
+    "InvalidVoterAnswersError",
     "Issue",
     "LocalizedText",
     "MatchReport",
@@ -98,6 +119,7 @@ __all__ = [
     "Project",
     "ProjectCheck",
     "Question",
+    "QuestionBase",
     "Questionnaire",
     "Respondent",
     "RespondentList",
@@ -111,6 +133,7 @@ __all__ = [
     "UsageError",
     "VoterAnswers",
     "__version__",
+    "answer_records",
     "check_project",
     "example_path",
     "export",
@@ -119,8 +142,12 @@ __all__ = [
     "load_project",
     "load_questionnaire",
     "localize",
+    "localized",
     "match_voter",
     "round_half_up",
+    "save_project",
+    "score",
+    "score_records",
 ]
 
 assert set(__all__) == {"__version__", *_HOMES}, "every public name needs a home"

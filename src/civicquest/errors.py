@@ -12,22 +12,54 @@ __all__ = [
     "CivicquestError",
     "ExportWarning",
     "InvalidProjectError",
+    "InvalidVoterAnswersError",
     "PluginError",
     "UsageError",
 ]
+
+#: How many issues the message of an error shows; ``.issues`` holds all of them.
+SHOWN_ISSUES = 5
 
 
 class CivicquestError(Exception):
     """Root of every error civicquest raises on purpose."""
 
 
-class InvalidProjectError(CivicquestError):
-    """A project has errors. ``issues`` lists all of them, errors and warnings."""
+class _IssuesError(CivicquestError):
+    """An error made of located issues: ``str()`` shows the first ones, ``.issues`` all."""
+
+    subject = "the input"
 
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = tuple(issues)
-        errors = sum(1 for issue in self.issues if issue.severity == "error")
-        super().__init__(f"the project has {errors} error(s); see .issues")
+        super().__init__(describe_issues(self.subject, self.issues))
+
+
+class InvalidProjectError(_IssuesError):
+    """A project has errors. ``issues`` lists all of them, errors and warnings."""
+
+    subject = "the project"
+
+
+class InvalidVoterAnswersError(_IssuesError):
+    """A voter's answers do not fit the questionnaire (an unknown question or option code...).
+
+    ``issues`` lists every problem, located by its path in the answers (``answers.q1.choice``).
+    """
+
+    subject = "the voter's answers"
+
+
+def describe_issues(subject: str, issues: Sequence[Issue], lang: str = "fr") -> str:
+    """A head line with the count, then the first errors: ``file:line:col code path: message``."""
+    errors = [issue for issue in issues if issue.severity == "error"]
+    lines = [f"{len(errors)} error(s) in {subject}:"]
+    for issue in errors[:SHOWN_ISSUES]:
+        where = f" {issue.path}" if issue.path else ""
+        lines.append(f"  {issue.where()} {issue.code}{where}: {issue.message(lang)}")
+    if len(errors) > SHOWN_ISSUES:
+        lines.append(f"  … and {len(errors) - SHOWN_ISSUES} more; see .issues")
+    return "\n".join(lines)
 
 
 class UsageError(CivicquestError):

@@ -7,12 +7,13 @@ Opt in from your plugin's ``conftest.py``::
 Fixtures: ``plugin_manager`` (a fresh plugin manager for one test, strict: any plugin failure
 raises), ``register_plugin`` (a context manager registering a plugin object for a block),
 ``aix2026`` (the worked example, loaded). Then check an exporter with
-:class:`ExporterConformance`.
+:class:`ExporterConformance`, declaring in ``carries`` what its format keeps.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager, contextmanager
 from itertools import cycle
 from typing import Any, ClassVar
@@ -35,9 +36,11 @@ from .plugins._manager import (
 from .plugins._records import ExportOutput
 
 __all__ = [
+    "CARRIED",
     "HOSTILE_STRINGS",
     "ExporterConformance",
     "aix2026",
+    "carried_values",
     "fresh_plugin_host",
     "hostile_project",
     "list_plugins",
@@ -66,6 +69,14 @@ HOSTILE_STRINGS: tuple[str, ...] = (
     "_x000D_ n'est pas un retour chariot",
     "un antislash \\ et deux \\\\",
     "C" * 20_000,
+)
+
+
+#: What a format may carry: question wordings, the chosen options (code or label), the text
+#: of open answers, the comments on answers, a list's general comment on its response, and
+#: evidence (its url and excerpt).
+CARRIED: frozenset[str] = frozenset(
+    {"questions", "choices", "open_text", "comments", "response_comments", "evidence"}
 )
 
 
@@ -139,14 +150,18 @@ def _hostile_response(response: Response, texts: Iterator[str]) -> Response:
 class ExporterConformance:
     """Subclass as ``TestMyFormat(ExporterConformance)`` and set ``format_name``.
 
-    Override :meth:`output_text` to turn your output into the text a reader sees (parse the CSV,
-    read the cells, render the markup...), and :meth:`normalise` if your format legitimately
-    changes whitespace. Needs the ``aix2026`` fixture (``pytest_plugins = ["civicquest.testing"]``).
+    Set ``carries`` to what your format keeps (a subset of :data:`CARRIED`; everything by
+    default): a theses-only format declares ``frozenset({"questions", "choices"})`` and is not
+    asked for comments. Override :meth:`output_text` to turn your output into the text a reader
+    sees (parse the CSV, read the cells, render the markup...), and :meth:`normalise` if your
+    format legitimately changes whitespace. Needs the ``aix2026`` fixture
+    (``pytest_plugins = ["civicquest.testing"]``).
     """
 
     format_name: ClassVar[str]
     options: ClassVar[Mapping[str, Any]] = {}
     hostile_strings: ClassVar[tuple[str, ...]] = HOSTILE_STRINGS
+    carries: ClassVar[frozenset[str]] = CARRIED
 
     def output_text(self, output: ExportOutput) -> str:
         """Everything a reader finds in ``output``; the default decodes UTF-8 files."""
@@ -164,10 +179,18 @@ class ExporterConformance:
     def test_conformance_registered(self) -> None:
         assert find_exporter(self.format_name).name
 
+    def test_conformance_declares_what_it_carries(self) -> None:
+        unknown = set(self.carries) - CARRIED
+        assert not unknown, (
+            f"carries names unknown parts {sorted(unknown)}; known: {sorted(CARRIED)}"
+        )
+
     def test_conformance_deterministic(self, aix2026: Project) -> None:
         assert self.run(aix2026) == self.run(aix2026)
 
     def test_conformance_every_question(self, aix2026: Project) -> None:
+        if "questions" not in self.carries:
+            return
         text = self.normalise(self.output_text(self.run(aix2026)))
         for question in aix2026.questionnaire.questions:
             wording = question.text if isinstance(question.text, str) else question.text["fr"]
@@ -177,20 +200,17 @@ class ExporterConformance:
         if find_exporter(self.format_name).needs == "questionnaire":
             pytest.skip("this format exports the questionnaire only")
         text = self.normalise(self.output_text(self.run(aix2026)))
-        for response in aix2026.responses:
-            if not response.consent_to_publish:
-                continue
-            for answer in response.answers.values():
-                for written in (answer.text, answer.comment):
-                    assert written is None or self.normalise(written) in text, written
+        for where, alternatives in carried_values(aix2026, self.carries):
+            assert any(self.normalise(value) in text for value in alternatives), where
 
     def test_conformance_hostile_strings(self, aix2026: Project) -> None:
         if find_exporter(self.format_name).needs == "questionnaire":
             pytest.skip("this format exports the questionnaire only")
         project = hostile_project(aix2026, self.hostile_strings)
         text = self.normalise(self.output_text(self.run(project)))
-        for hostile in self.hostile_strings:
-            assert self.normalise(hostile) in text, hostile[:80]
+        parts = self.carries & {"open_text", "comments", "response_comments"}
+        for where, (hostile, *_) in carried_values(project, parts):
+            assert self.normalise(hostile) in text, (where, hostile[:80])
 
     def test_conformance_empty_project(self, aix2026: Project) -> None:
         empty = Project(questionnaire=aix2026.questionnaire)
@@ -214,3 +234,47 @@ def run_cli(*args: str) -> Any:
     from .cli import cli
 
     return CliRunner().invoke(cli, list(args))
+
+
+def carried_values(
+    project: Project, carries: AbstractSet[str]
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """What an export of ``project`` must show for the parts it ``carries``.
+
+    Yields ``(where, alternatives)``: one of the alternatives must appear (an option's code, or
+    its label in any language). Only responses published by consent are looked at.
+    """
+    for response in project.responses:
+        if not response.consent_to_publish:
+            continue
+        if "response_comments" in carries and response.comment is not None:
+            yield f"{response.respondent}: comment", (response.comment,)
+        for question_id, answer in response.answers.items():
+            where = f"{response.respondent}: {question_id}"
+            yield from _answer_values(project, question_id, answer, where, carries)
+
+
+def _answer_values(
+    project: Project, question_id: str, answer: Answer, where: str, carries: AbstractSet[str]
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    if "choices" in carries:
+        for code in (answer.choice,) if answer.choice is not None else answer.choices or ():
+            yield f"{where}: choice", (code, *_labels(project, question_id, code))
+    if "open_text" in carries and answer.text is not None:
+        yield f"{where}: text", (answer.text,)
+    if "comments" in carries and answer.comment is not None:
+        yield f"{where}: comment", (answer.comment,)
+    if "evidence" in carries:
+        for evidence in answer.evidence:
+            for value in (evidence.url, evidence.excerpt):
+                if value is not None:
+                    yield f"{where}: evidence", (value,)
+
+
+def _labels(project: Project, question_id: str, code: str) -> tuple[str, ...]:
+    scale = project.scales_by_id.get(getattr(project.questions_by_id[question_id], "scale", ""))
+    for option in scale.options if scale else ():
+        if option.code == code:
+            label = option.label
+            return (label,) if isinstance(label, str) else tuple(label.values())
+    return ()

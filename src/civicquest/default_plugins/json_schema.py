@@ -16,7 +16,7 @@ from typing import Any
 
 from ..models.base import TEXT_PATTERN
 from ..models.project import Project
-from ..models.questionnaire import Question
+from ..models.questionnaire import AnyQuestion
 from ..plugins import Exporter, ExportInput, hookimpl
 
 __all__ = ["register_exporters", "response_schema"]
@@ -71,7 +71,7 @@ def response_schema(project: Project, lang: str = "fr") -> dict[str, Any]:
     }
 
 
-def _answer_schema(project: Project, question: Question, lang: str) -> dict[str, Any]:
+def _answer_schema(project: Project, question: AnyQuestion, lang: str) -> dict[str, Any]:
     field, value = _value_schema(project, question)
     properties: dict[str, Any] = {
         field: value,
@@ -88,7 +88,7 @@ def _answer_schema(project: Project, question: Question, lang: str) -> dict[str,
     }
 
 
-def _value_schema(project: Project, question: Question) -> tuple[str, dict[str, Any]]:
+def _value_schema(project: Project, question: AnyQuestion) -> tuple[str, dict[str, Any]]:
     if question.kind == "open_text":
         return "text", _with(TEXT, **{"x-civicquest-max-length": question.max_length})
     if question.kind == "number":

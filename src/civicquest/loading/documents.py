@@ -72,7 +72,7 @@ class SourceDocument:
             table = index.keys if key and end == len(doc_path) else index.values
             if prefix in table:
                 return table[prefix]
-        return None
+        return Position(1, 1)  # nothing located: the file is empty, point at its start
 
     def _positions(self) -> PositionIndex:
         if self._index is None:

@@ -33,36 +33,48 @@ from ..validation.checks import (
 )
 from ..validation.checks.scoring import check_scale_scores, check_scoring
 from ..validation.issues import Issue, located
+from ..validation.models import check_models
 from ..validation.outcome import ProjectCheck
 from ..validation.structural import issues_from_validation_error
 from .documents import SourceDocument, SourceError, read_document
 from .file_kinds import PathKind, kind_of
 
-__all__ = ["ProjectCheck", "check_project", "load_project", "load_questionnaire"]
+__all__ = ["ProjectCheck", "ProjectSource", "check_project", "load_project", "load_questionnaire"]
 
 SUFFIXES = (".yaml", ".yml", ".json")
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def load_project(path: str | Path) -> Project:
-    """Load and cross-check a project. Raises :class:`InvalidProjectError` listing every issue."""
+#: A project folder or questionnaire file, or models built in Python.
+ProjectSource = str | os.PathLike[str] | Project | Questionnaire
+
+
+def load_project(path: ProjectSource) -> Project:
+    """Load and cross-check a project. Raises :class:`InvalidProjectError` listing every issue.
+
+    ``path`` may also be a :class:`Project` or a :class:`Questionnaire` built in Python: it is
+    cross-checked the same way and returned (a questionnaire inside a project without lists).
+    """
     result = check_project(path)
     if result.project is None:
         raise InvalidProjectError(result.issues)
     return result.project
 
 
-def load_questionnaire(path: str | Path) -> Questionnaire:
+def load_questionnaire(path: ProjectSource) -> Questionnaire:
     """Load and check a questionnaire file (or the questionnaire of a project folder)."""
     return load_project(path).questionnaire
 
 
-def check_project(path: str | Path) -> ProjectCheck:
+def check_project(path: ProjectSource) -> ProjectCheck:
     """Check a project and collect every issue; never raises for a user's mistake.
 
     Every file is checked on its own even when another one is broken; cross-checks run
-    wherever the files they compare could be read.
+    wherever the files they compare could be read. Models (a :class:`Project` or a
+    :class:`Questionnaire`) get the same cross-checks; their issues have no line and column.
     """
+    if isinstance(path, Project | Questionnaire):
+        return check_models(path)
     issues: list[Issue] = []
     root = Path(path)
     if root.is_dir() and _entries(root, issues) is None:

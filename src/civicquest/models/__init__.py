@@ -1,8 +1,9 @@
 """The civicquest schemas: pydantic models only, no I/O and no plugins."""
 
-from .base import CivicModel, Identifier, LanguageCode, LocalizedText, localize
+from .base import CivicModel, Identifier, LanguageCode, LocalizedText, localize, localized
 from .project import Project
 from .questionnaire import (
+    AnyQuestion,
     CommitmentQuestion,
     Commune,
     Competence,
@@ -13,6 +14,7 @@ from .questionnaire import (
     Organisation,
     PositionQuestion,
     Question,
+    QuestionBase,
     QuestionKind,
     Questionnaire,
     Round,
@@ -54,6 +56,7 @@ __all__ = [
     "Answer",
     "Answered",
     "AnsweredOutsideForm",
+    "AnyQuestion",
     "CivicModel",
     "CommitmentQuestion",
     "Commune",
@@ -82,6 +85,7 @@ __all__ = [
     "PositionQuestion",
     "Project",
     "Question",
+    "QuestionBase",
     "QuestionKind",
     "Questionnaire",
     "QuestionnaireRef",
@@ -104,4 +108,5 @@ __all__ = [
     "VoterAnswers",
     "Withdrawn",
     "localize",
+    "localized",
 ]

@@ -17,6 +17,7 @@ __all__ = [
     "Url",
     "Weight",
     "localize",
+    "localized",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
@@ -71,15 +72,31 @@ class CivicModel(BaseModel):
 
 
 def localize(text: str | dict[str, str] | None, lang: str, default_lang: str = "fr") -> str:
-    """Return ``text`` in ``lang``, falling back to the default language, then to any language."""
+    """Return ``text`` in ``lang``, falling back to the default language, then to any language.
+
+    To know whether it fell back, use :func:`localized`, which also returns the language used.
+    """
+    return localized(text, lang, default_lang)[0]
+
+
+def localized(
+    text: str | dict[str, str] | None, lang: str, default_lang: str = "fr"
+) -> tuple[str, str | None]:
+    """``(text, language used)``: the text in ``lang``, else the fallback :func:`localize` uses.
+
+    A plain string is in the default language; ``None`` and an empty mapping give ``("", None)``.
+    ``localized(q.text, "de")[1] != "de"`` tells that the German text is missing.
+    """
     if text is None:
-        return ""
+        return "", None
     if isinstance(text, str):
-        return text
+        return text, default_lang
     for candidate in (lang, default_lang):
         if candidate in text:
-            return text[candidate]
-    return next(iter(text.values()), "")
+            return text[candidate], candidate
+    for language, value in text.items():
+        return value, language
+    return "", None
 
 
 def is_identifier(value: str) -> bool:

@@ -7,7 +7,7 @@ from functools import cached_property
 from pydantic import Field
 
 from .base import CivicModel
-from .questionnaire import Question, Questionnaire, Scale, Theme
+from .questionnaire import AnyQuestion, Questionnaire, Scale, Theme
 from .respondents import Respondent
 from .responses import Response
 from .scoring import ScoringConfig
@@ -28,7 +28,7 @@ class Project(CivicModel):
     )
 
     @cached_property
-    def questions_by_id(self) -> dict[str, Question]:
+    def questions_by_id(self) -> dict[str, AnyQuestion]:
         return {question.id: question for question in self.questionnaire.questions}
 
     @cached_property

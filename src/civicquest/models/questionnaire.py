@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
 from .base import CivicModel, Identifier, LanguageCode, LocalizedText, Text, Url, Weight
 
 __all__ = [
+    "AnyQuestion",
     "CommitmentQuestion",
     "Commune",
     "Competence",
@@ -21,6 +22,7 @@ __all__ = [
     "Organisation",
     "PositionQuestion",
     "Question",
+    "QuestionBase",
     "QuestionKind",
     "Questionnaire",
     "Round",
@@ -130,7 +132,21 @@ class Scale(CivicModel):
     options: tuple[ScaleOption, ...] = Field(min_length=2)
 
 
-class _QuestionBase(CivicModel):
+QuestionKind = Literal[
+    "single_choice", "commitment", "position", "multiple_choice", "open_text", "number"
+]
+
+
+class QuestionBase(CivicModel):
+    """What every kind of question has; ``isinstance(q, Question)`` holds for each of them.
+
+    Never validated on its own: a questionnaire's questions are validated as
+    :data:`AnyQuestion`, the union of the kinds told apart by ``kind``.
+    """
+
+    if TYPE_CHECKING:  # each kind declares its own ``kind`` literal, the field pydantic sees
+        kind: QuestionKind
+
     id: Identifier
     theme: Identifier
     text: LocalizedText
@@ -149,7 +165,7 @@ class _QuestionBase(CivicModel):
     allow_evidence: bool = True
 
 
-class _ScaledQuestion(_QuestionBase):
+class _ScaledQuestion(QuestionBase):
     scale: Identifier = Field(description="Id of the scale the answer is chosen on.")
 
 
@@ -180,7 +196,7 @@ class MultipleChoiceQuestion(_ScaledQuestion):
     max_choices: int | None = Field(default=None, ge=1)
 
 
-class OpenTextQuestion(_QuestionBase):
+class OpenTextQuestion(QuestionBase):
     """A free answer, published verbatim; never scored."""
 
     kind: Literal["open_text"]
@@ -188,7 +204,7 @@ class OpenTextQuestion(_QuestionBase):
     max_length: int | None = Field(default=None, ge=1)
 
 
-class NumberQuestion(_QuestionBase):
+class NumberQuestion(QuestionBase):
     """A number (a budget, a count of places...)."""
 
     kind: Literal["number"]
@@ -199,7 +215,7 @@ class NumberQuestion(_QuestionBase):
     integer: bool = False
 
 
-Question = Annotated[
+AnyQuestion = Annotated[
     SingleChoiceQuestion
     | CommitmentQuestion
     | PositionQuestion
@@ -208,9 +224,10 @@ Question = Annotated[
     | NumberQuestion,
     Field(discriminator="kind"),
 ]
-QuestionKind = Literal[
-    "single_choice", "commitment", "position", "multiple_choice", "open_text", "number"
-]
+"""The annotation that validates a question of any kind (a union discriminated by ``kind``)."""
+
+#: The public name for a question of any kind: the base class, so that ``isinstance`` works.
+Question = QuestionBase
 SCALED_KINDS: frozenset[str] = frozenset(
     {"single_choice", "commitment", "position", "multiple_choice"}
 )
@@ -233,4 +250,4 @@ class Questionnaire(CivicModel):
     election: Election
     themes: tuple[Theme, ...] = Field(min_length=1)
     scales: tuple[Scale, ...] = ()
-    questions: tuple[Question, ...] = Field(min_length=1)
+    questions: tuple[AnyQuestion, ...] = Field(min_length=1)

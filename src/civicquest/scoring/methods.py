@@ -16,6 +16,7 @@ __all__ = [
     "LevelsOptions",
     "ScoreOptions",
     "UnrankedOptions",
+    "describe_option_errors",
     "score_commitment",
     "score_levels",
     "score_unranked",
@@ -64,10 +65,10 @@ def _options(options: Any, model: type[ScoreOptions]) -> ScoreOptions:
     try:
         return model.model_validate(options)
     except ValidationError as error:
-        raise UsageError(_describe(error)) from None
+        raise UsageError(describe_option_errors(error)) from None
 
 
-def _describe(error: ValidationError) -> str:
+def describe_option_errors(error: ValidationError) -> str:
     """One line per problem, without pydantic's technical framing."""
     parts = []
     for details in error.errors(include_url=False):

@@ -87,8 +87,7 @@ def located(
     """Build an issue located at ``doc_path`` in ``document`` (at its key if ``at_key``)."""
     where = position
     if where is None and document is not None:
-        # Nothing located in a document means it is empty: point at its start.
-        where = document.position(doc_path, key=at_key) or Position(1, 1)
+        where = document.position(doc_path, key=at_key)
     source = file or (document.path if document else None)
     return Issue(
         code=issue_code,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["DocPath", "Document", "Position"]
+__all__ = ["DataDocument", "DocPath", "Document", "Position"]
 
 #: A path inside a document: ``("questions", 12, "options")``.
 DocPath = tuple[str | int, ...]
@@ -37,3 +37,19 @@ class Document(Protocol):
     def text(self) -> str: ...
 
     def position(self, doc_path: DocPath, *, key: bool = False) -> Position | None: ...
+
+
+@dataclass(frozen=True)
+class DataDocument:
+    """Data that was never a file (a model, a mapping given in Python): no line, no column.
+
+    Its ``path`` names what it is (``<questionnaire>``, ``<responses>/a``, ``<voter>``), so
+    that issues still say where they are: that name, and the path inside the data.
+    """
+
+    path: Path
+    data: Any = None
+    text: str = ""
+
+    def position(self, doc_path: DocPath, *, key: bool = False) -> Position | None:
+        return None
