@@ -19,6 +19,7 @@ from civicquest.cli import cli
 from civicquest.errors import PluginError, UsageError
 from civicquest.exporting.pipeline import export
 from civicquest.models import Project
+from civicquest.plugins import ImportResult
 from civicquest.plugins import _hookspecs as hookspecs
 from civicquest.plugins._listing import get_plugin_failures, list_plugins
 from civicquest.plugins._manager import (
@@ -106,7 +107,7 @@ def test_hook_register_importers(register_plugin: object) -> None:
     class Imports:
         @hookimpl
         def register_importers(self) -> list[Importer]:
-            load = lambda project, data, options: {}  # noqa: E731
+            load = lambda project, data, options, file_name: ImportResult()  # noqa: E731
             return [Importer(name="kobo", description="KoboToolbox", load=load)]
 
     with registered(Imports()):

@@ -27,6 +27,7 @@ from ._helpers import (
     text_of,
 )
 from ._hookspecs import hookimpl
+from ._imports import ImportedResponse, ImportResult, Rejected, SourceRef
 from ._records import Exporter, ExportInput, ExportOutput, Importer, ScoringMethod
 
 __all__ = [
@@ -37,9 +38,13 @@ __all__ = [
     "ExportOutput",
     "ExportWarning",
     "Exporter",
+    "ImportResult",
+    "ImportedResponse",
     "Importer",
     "PluginError",
+    "Rejected",
     "ScoringMethod",
+    "SourceRef",
     "UsageError",
     "answer_label",
     "answer_value",

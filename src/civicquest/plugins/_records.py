@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..models.project import Project
+from ._imports import ImportResult
 
 __all__ = [
     "ExportInput",
@@ -92,13 +93,15 @@ class Exporter:
 class Importer:
     """An import format: turns a foreign file of answers into civicquest data.
 
-    ``load`` receives the project (for the questionnaire), the file's bytes and validated options,
-    and returns plain data shaped like response files, plus everything it could not place.
+    ``load(project, content, options, file_name)`` receives the project (for the questionnaire
+    and the lists), the file's bytes, validated options and the file's name (for locations), and
+    returns an :class:`ImportResult`: the answers shaped like response files, each with where it
+    came from, and every value it could not place (never dropped silently).
     """
 
     name: str
     description: str
-    load: Callable[[Project, bytes, BaseModel], Any]
+    load: Callable[[Project, bytes, BaseModel, str], ImportResult]
     file_extensions: tuple[str, ...] = ()
     options: type[BaseModel] = NoOptions
     aliases: tuple[str, ...] = ()
