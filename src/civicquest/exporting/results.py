@@ -42,6 +42,14 @@ def score_for_export(
     record = get_scoring_method(str(options.get(METHOD_OPTION, DEFAULT_METHOD)))
     for_scoring = set(record.options.model_fields)
     for_exporter = set(exporter.options.model_fields)
+    shared_out = for_scoring | {METHOD_OPTION}
+    unknown = sorted(set(options) - shared_out - for_exporter)
+    if unknown:
+        known = ", ".join(sorted(shared_out | for_exporter))
+        raise UsageError(
+            f"{unknown[0]!r} is an option neither of the {exporter.name!r} format nor of the "
+            f"scoring method {record.name!r}; options: {known} (see 'civicquest formats')"
+        )
     given = {key: value for key, value in options.items() if key in for_scoring}
     if include_unpublished and "include_unpublished" in for_scoring:
         given.setdefault("include_unpublished", True)
@@ -53,6 +61,5 @@ def score_for_export(
             f"{describe_option_errors(error)} (the method {record.name!r} takes: {known})"
         ) from None
     results = run_scoring_method(record, project, chosen)
-    shared_out = for_scoring | {METHOD_OPTION}
     left = {k: v for k, v in options.items() if k not in shared_out or k in for_exporter}
     return results, left
