@@ -26,7 +26,7 @@ __all__ = ["export"]
     "--format",
     "format_name",
     metavar="FORMAT",
-    help="Format : json, yaml, jsonschema, csv, xlsx, markdown, frictionless… "
+    help="Format : json, yaml, jsonschema, csv, xlsx, markdown, frictionless, score-csv… "
     "(civicquest formats) / format name; guessed from -o's extension if left out.",
 )
 @click.option(
