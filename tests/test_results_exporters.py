@@ -71,7 +71,9 @@ def test_export_gives_what_score_prints(fmt: str, method_args: list[str]) -> Non
 
 def _pairs(args: list[str]) -> list[tuple[str, str]]:
     renamed = {"-m": "method"}
-    return [(renamed.get(key, key), value) for key, value in zip(args[::2], args[1::2], strict=True)]
+    return [
+        (renamed.get(key, key), value) for key, value in zip(args[::2], args[1::2], strict=True)
+    ]
 
 
 def test_export_include_unpublished_also_scores_lists_without_consent(tmp_path: Path) -> None:
