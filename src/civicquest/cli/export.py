@@ -26,7 +26,7 @@ __all__ = ["export"]
     "--format",
     "format_name",
     metavar="FORMAT",
-    help="Format : json, yaml, jsonschema, csv, xlsx, markdown, frictionless… "
+    help="Format : json, yaml, jsonschema, csv, xlsx, markdown, frictionless, score-csv… "
     "(civicquest formats) / format name; guessed from -o's extension if left out.",
 )
 @click.option(
@@ -104,6 +104,13 @@ def export(
         _check_output(output, exporter.writes, exporter.name, path, force, lang)
     project = _load(path, lang)
     try:
+        results = None
+        if exporter.needs == "results":  # the project's scores: see exporting/results.py
+            from ..exporting.results import score_for_export
+
+            results, options = score_for_export(
+                project, exporter, options, include_unpublished=include_unpublished
+            )
         with _export_warnings_shown(lang):
             result = run_export(
                 project,
@@ -112,6 +119,7 @@ def export(
                 lang=lang,
                 include_contact=include_contact,
                 include_unpublished=include_unpublished,
+                results=results,
             )
     except UsageError as error:
         raise click.BadParameter(str(error), param_hint="--option") from None

@@ -127,14 +127,12 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
     except UsageError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
-    if options["output_format"] == "json":
-        content = report.model_dump_json(indent=2)
-    else:
-        from ..default_plugins.results import match_table
+    from ..exporting.pipeline import export
 
-        themes = tuple(theme.id for theme in project.questionnaire.themes)
-        content = match_table(report, themes, lang)
-    emit(content + "\n", options["output"], lang, project=options["path"])
+    chosen = f"match-{options['output_format'] or 'table'}"
+    content = export(project, chosen, results=report, lang=lang)
+    assert isinstance(content, bytes)
+    emit(content.decode("utf-8"), options["output"], lang, project=options["path"])
 
 
 def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:

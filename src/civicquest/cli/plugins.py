@@ -110,6 +110,8 @@ def _format_row(direction: str, name: str, record: Any, options: list[Any]) -> d
 def _format_text(row: dict[str, Any]) -> str:
     aliases = f" (alias: {', '.join(row['aliases'])})" if row["aliases"] else ""
     writes = " [dossier / folder]" if row["writes"] == "folder" else ""
+    if row["needs"] == "results":
+        writes += " [résultats / results]"
     lines = [f"{row['direction']} {row['name']}{aliases}{writes}: {row['description']}"]
     for option in row["options"]:
         default = f" = {option['default']}" if option["default"] else ""

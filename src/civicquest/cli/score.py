@@ -79,7 +79,7 @@ def score(
             k: v for k, v in given.items() if v is not None and k in record.options.model_fields
         }
         report = run_scoring_method(record, result.project, options)
-        content = _render(report, output_format, lang, record)
+        content = _render(result.project, report, output_format, lang, record)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except CivicquestError as error:  # a plugin's failure, named: exit 1, no traceback
@@ -87,28 +87,21 @@ def score(
     emit(content, output, lang, project=path)
 
 
-def _render(report: Any, output_format: str, lang: str, record: Any) -> str:
-    from ..default_plugins.results import score_csv, score_table
+def _render(project: Any, report: Any, output_format: str, lang: str, record: Any) -> str:
+    """The report through the ``score-<format>`` exporter (a results exporter, like anyone's)."""
     from ..errors import PluginError
+    from ..exporting.pipeline import export
     from ..models.results import ScoreReport
-    from ..plugins._guard import PluginCallError, call_plugin
     from ..plugins._listing import provider_of
 
-    if output_format == "json":
-        try:
-            text: str = call_plugin(lambda: report.model_dump_json(indent=2)) + "\n"
-        except PluginCallError as fault:
-            where = f"plugin {provider_of(record)!r}: the result of the method {record.name!r}"
-            raise PluginError(f"{where} {fault}") from None
-        return text
-    if not isinstance(report, ScoreReport):
+    if output_format != "json" and not isinstance(report, ScoreReport):
         raise PluginError(
             f"plugin {provider_of(record)!r}: the scoring method {record.name!r} returned a "
             f"{type(report).__name__}, not a ScoreReport: only --format json can show it"
         )
-    if output_format == "csv":
-        return score_csv(report)
-    return score_table(report, lang) + "\n"
+    output = export(project, f"score-{output_format}", results=report, lang=lang)
+    assert isinstance(output, bytes)
+    return output.decode("utf-8")
 
 
 @click.command()

@@ -1,4 +1,9 @@
-"""Readable renderings of score and match reports: text tables and CSV.
+"""Score and match results as exporters: text tables, CSV and JSON (``needs="results"``).
+
+``civicquest score`` and ``civicquest match`` render their output through these exporters, and
+``civicquest export --format score-csv`` reaches them too: :attr:`ExportInput.results` holds a
+``ScoreReport`` (or a ``MatchReport`` for the ``match-*`` formats, which only
+``civicquest match`` can give).
 
 Display rounding is half up (:func:`civicquest.round_half_up`), as in the browser tools (never
 ``round()``, which rounds halves to even).
@@ -9,15 +14,17 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+
+from pydantic import BaseModel
 
 from ..models.results import MatchReport, ScoreReport, UnscoredList
-from ..plugins import neutralise
+from ..plugins import Exporter, ExportInput, UsageError, hookimpl, neutralise
 from ..text.display import show_value
 from ..text.labels import unscored_label
 from ..text.rounding import round_half_up
 
-__all__ = ["half_up", "match_table", "score_csv", "score_table"]
+__all__ = ["half_up", "match_table", "register_exporters", "score_csv", "score_table"]
 
 _WORDS = {
     "fr": {
@@ -97,16 +104,17 @@ def score_csv(report: ScoreReport) -> str:
     """CSV: one row per list and theme (theme ``*`` is the overall score).
 
     RFC 4180 like the tabular exports: CRLF rows, so that a line break of any kind in a name is
-    quoted, and names a spreadsheet would run as formulas neutralised (see ``restore``).
+    quoted, and every text a spreadsheet would run as a formula neutralised (see ``restore``).
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["respondent", "name", "status", "rank", "theme", "score", "points", "maximum"])
     for item in report.lists:
-        head = [item.respondent, neutralise(item.name), item.status, item.rank or ""]
+        head = [*map(neutralise, (item.respondent, item.name, item.status)), item.rank or ""]
         writer.writerow([*head, "*", _plain(item.score), "", ""])
         for theme in item.themes:
-            writer.writerow([*head, theme.theme, _plain(theme.score), theme.points, theme.maximum])
+            cells = (neutralise(theme.theme), _plain(theme.score), theme.points, theme.maximum)
+            writer.writerow([*head, *cells])
     return buffer.getvalue()
 
 
@@ -145,3 +153,98 @@ def _table(rows: Sequence[Sequence[str]]) -> list[str]:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
+
+
+# -- the exporters -------------------------------------------------------------------------
+
+
+def _score_report(data: ExportInput, format_name: str) -> ScoreReport:
+    if not isinstance(data.results, ScoreReport):
+        raise UsageError(
+            f"the {format_name!r} format shows a score report, not {_kind(data.results)}: "
+            f"use score-json"
+        )
+    return data.results
+
+
+def _match_report(data: ExportInput, format_name: str) -> MatchReport:
+    if not isinstance(data.results, MatchReport):
+        raise UsageError(
+            f"the {format_name!r} format shows a voter's agreement with each list: run "
+            f"'civicquest match PROJECT --answers VOTER_FILE' (--format table or json)"
+        )
+    return data.results
+
+
+def _kind(value: object) -> str:
+    return "nothing" if value is None else f"a {type(value).__name__}"
+
+
+def score_table_export(data: ExportInput) -> bytes:
+    """``civicquest score --format table``: the text table, in ``data.lang``."""
+    return (score_table(_score_report(data, "score-table"), data.lang) + "\n").encode("utf-8")
+
+
+def score_csv_export(data: ExportInput) -> bytes:
+    """``civicquest score --format csv``: one row per list and theme, formulas neutralised."""
+    return score_csv(_score_report(data, "score-csv")).encode("utf-8")
+
+
+def results_json_export(data: ExportInput) -> bytes:
+    """The result model as indented JSON, whatever the scoring method returned."""
+    if not isinstance(data.results, BaseModel):
+        raise UsageError(f"the JSON of results needs a result model, not {_kind(data.results)}")
+    return (data.results.model_dump_json(indent=2) + "\n").encode("utf-8")
+
+
+def match_table_export(data: ExportInput) -> bytes:
+    """``civicquest match --format table``: agreements best first, one column per theme."""
+    report = _match_report(data, "match-table")
+    themes = tuple(theme.id for theme in data.project.questionnaire.themes)
+    return (match_table(report, themes, data.lang) + "\n").encode("utf-8")
+
+
+def match_json_export(data: ExportInput) -> bytes:
+    """``civicquest match --format json``: the match report with its reproducibility record."""
+    _match_report(data, "match-json")
+    return results_json_export(data)
+
+
+@hookimpl
+def register_exporters() -> Iterator[Exporter]:
+    plain, json_type = "text/plain; charset=utf-8", "application/json"
+    yield Exporter(
+        name="score-table",
+        description="Notes en tableau lisible / scores as a text table",
+        export=score_table_export,
+        media_type=plain,
+        needs="results",
+    )
+    yield Exporter(
+        name="score-csv",
+        description="Notes en CSV, une ligne par liste et thème / scores as CSV",
+        export=score_csv_export,
+        media_type="text/csv",
+        needs="results",
+    )
+    yield Exporter(
+        name="score-json",
+        description="Notes en JSON, avec le détail / scores as JSON, with the breakdown",
+        export=results_json_export,
+        media_type=json_type,
+        needs="results",
+    )
+    yield Exporter(
+        name="match-table",
+        description="Accord d'un électeur (civicquest match) / a voter's agreement, as a table",
+        export=match_table_export,
+        media_type=plain,
+        needs="results",
+    )
+    yield Exporter(
+        name="match-json",
+        description="Accord d'un électeur en JSON (civicquest match) / a voter's agreement, JSON",
+        export=match_json_export,
+        media_type=json_type,
+        needs="results",
+    )
