@@ -65,23 +65,27 @@ def rejected_from_issue(
         code=issue.code,
         message=message,
         hint=issue.hint(lang),
-        suggestion=_suggestion(issue, project, question_id),
+        suggestion=_suggestion(issue, value, project, question_id),
     )
 
 
-def _suggestion(issue: Issue, project: Project | None, question_id: str | None) -> str | None:
+def _suggestion(
+    issue: Issue, value: str, project: Project | None, question_id: str | None
+) -> str | None:
+    """The closest question id, or option code (a label given instead of a code included)."""
     if project is None or question_id is None:
         return None
     if issue.code == "unknown_question":
         return closest(question_id, project.questions_by_id)
-    if issue.code == "unknown_option" and isinstance(issue.params.get("code"), str):
-        try:
-            labels = option_labels(project, question_id)
-        except (KeyError, ValueError):
-            return None
-        found = match_option(issue.params["code"], labels)
-        return found.code or found.suggestion
-    return None
+    given = issue.params.get("code") if issue.code == "unknown_option" else value
+    if not isinstance(given, str) or not issue.path.endswith(("choice", "choices", "]")):
+        return None
+    try:
+        labels = option_labels(project, question_id)
+    except (KeyError, ValueError):
+        return None
+    found = match_option(given, labels)
+    return found.code or found.suggestion
 
 
 def resolve_list(
