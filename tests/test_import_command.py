@@ -87,7 +87,7 @@ def _choice_question(project: Project) -> tuple[str, str, str]:
     """A single-choice question, and two different codes of its scale."""
     for question in project.questionnaire.questions:
         if question.kind in ("single_choice", "commitment", "position"):
-            codes = [o.code for o in project.scales_by_id[question.scale].options]  # type: ignore[union-attr]
+            codes = [o.code for o in project.scales_by_id[question.scale].options]
             return question.id, codes[0], codes[1]
     raise AssertionError("no choice question")
 
