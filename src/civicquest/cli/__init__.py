@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "match": "match:match",
     "sensitivity": "score:sensitivity",
     "export": "export:export",
+    "import": "import_:import_answers",
     "formats": "plugins:formats",
     "plugins": "plugins:plugins",
 }

@@ -8,6 +8,7 @@ Files are written atomically; nothing civicquest did not write is ever deleted o
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,10 @@ import yaml
 
 from ..errors import UsageError
 from ..models.project import Project
+from ..models.responses import Response
 from .atomic import write_bytes_atomically, write_folder_atomically
 
-__all__ = ["authoring_files", "save_project"]
+__all__ = ["authoring_files", "save_project", "save_response"]
 
 _SUFFIXES = (".yaml", ".yml", ".json")
 _ROLES = ("questionnaire", "respondents", "scoring")
@@ -44,6 +46,30 @@ def save_project(
         for relative, content in files.items():
             write_bytes_atomically(target / relative, content)
     return tuple(target / relative for relative in files)
+
+
+def save_response(folder: str | os.PathLike[str], response: Response) -> Path:
+    """Write one list's response into the project ``folder`` as ``responses/<list id>.yaml``
+    (atomically); return the file written.
+
+    If the list's response is already there as ``.yml`` or ``.json``, that file is replaced
+    (JSON stays JSON); the data is the response's, in the models' order.
+    """
+    responses = Path(folder) / "responses"
+    for suffix in _SUFFIXES:
+        target = responses / f"{response.respondent}{suffix}"
+        if target.exists():
+            break
+    else:
+        target = responses / f"{response.respondent}.yaml"
+    data = _fields(response)
+    if target.suffix == ".json":
+        content = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    else:
+        content = _yaml(data)
+    responses.mkdir(exist_ok=True)
+    write_bytes_atomically(target, content)
+    return target
 
 
 def authoring_files(project: Project) -> dict[str, bytes]:

@@ -27,6 +27,18 @@ from ._helpers import (
     text_of,
 )
 from ._hookspecs import hookimpl
+from ._import_helpers import (
+    DecodedText,
+    LabelMatch,
+    closest,
+    decode_text,
+    match_label,
+    match_option,
+    normalise_label,
+    option_labels,
+    parse_date,
+    parse_number,
+)
 from ._imports import ImportedResponse, ImportResult, Rejected, SourceRef
 from ._records import Exporter, ExportInput, ExportOutput, Importer, ScoringMethod
 
@@ -34,6 +46,7 @@ __all__ = [
     "FORMULA_PREFIXES",
     "NO_ANSWER_LABELS",
     "CivicquestError",
+    "DecodedText",
     "ExportInput",
     "ExportOutput",
     "ExportWarning",
@@ -41,6 +54,7 @@ __all__ = [
     "ImportResult",
     "ImportedResponse",
     "Importer",
+    "LabelMatch",
     "PluginError",
     "Rejected",
     "ScoringMethod",
@@ -48,9 +62,17 @@ __all__ = [
     "UsageError",
     "answer_label",
     "answer_value",
+    "closest",
+    "decode_text",
     "format_number",
     "hookimpl",
+    "match_label",
+    "match_option",
     "neutralise",
+    "normalise_label",
+    "option_labels",
+    "parse_date",
+    "parse_number",
     "restore",
     "status_label",
     "text_of",

@@ -48,6 +48,7 @@ __all__ = [
     "gather_registries",
     "get_exporter",
     "get_exporters",
+    "get_importer",
     "get_importers",
     "get_plugin_host",
     "get_plugin_manager",
@@ -371,6 +372,11 @@ def get_exporter(name: str) -> Exporter:
 def get_importers() -> Mapping[str, Importer]:
     """Every importer by name (aliases included), sorted."""
     return importer_registry().by_name
+
+
+def get_importer(name: str) -> Importer:
+    """The importer called ``name`` (or an alias); :class:`UsageError` if there is none."""
+    return _lookup("import format", importer_registry, name)
 
 
 def get_scoring_methods() -> Mapping[str, ScoringMethod]:

@@ -6,6 +6,7 @@ Each entry: code -> {lang: (message, what to do)}. Messages use ``str.format`` p
 from __future__ import annotations
 
 from .display import printable
+from .import_messages import IMPORT_MESSAGES
 
 __all__ = ["CATALOG", "LANGUAGES", "OUTPUT_MESSAGES", "OUTPUT_WORDS", "render"]
 
@@ -819,7 +820,8 @@ OUTPUT_WORDS: dict[str, dict[str, str]] = {
 }
 
 CATALOG: dict[str, Entry] = {
-    **_READING, **_SCHEMA, **_QUESTIONNAIRE, **_RESPONDENTS, **_RESPONSES, **_SCORING, **_VOTERS
+    **_READING, **_SCHEMA, **_QUESTIONNAIRE, **_RESPONDENTS, **_RESPONSES, **_SCORING, **_VOTERS,
+    **IMPORT_MESSAGES,
 }  # fmt: skip
 
 
