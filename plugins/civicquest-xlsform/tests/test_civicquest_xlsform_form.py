@@ -61,6 +61,7 @@ def sheet_rows(output: ExportOutput, title: str) -> list[dict[str, str]]:
 def test_the_plugin_is_discovered_through_its_entry_point() -> None:
     info = {p.name: p for p in list_plugins(include_defaults=False)}["xlsform"]
     assert info.distribution == "civicquest-xlsform"
+    assert info.provides["exporters"] == ("xlsform",)
 
 
 def test_the_aix_form_passes_pyxform_and_odk_validate(aix2026: Project) -> None:
@@ -80,12 +81,16 @@ def test_the_aix_form_passes_pyxform_and_odk_validate(aix2026: Project) -> None:
         if question.kind == "number" and getattr(question, "integer", False):
             expected = "int"
         assert by_node[node]["type"] == expected, node
-        assert (by_node[node].get("required") == "true()") == question.required, node
+        reason = f"{node}_sans_reponse"
+        required = by_node[node].get("required")
+        assert required == (f"{reason} = ''" if question.required else None), node
+        if question.required:
+            assert by_node[reason]["constraint"] == f"{node} = ''"
+        else:
+            assert by_node[reason]["relevant"] == f"{node} = ''"
         comment = by_node[f"{node}_commentaire"]["relevant"]
-        assert f"{node} != ''" in comment
-        if not question.required:
-            assert by_node[f"{node}_sans_reponse"]["relevant"] == f"{node} = ''"
-            assert f"{node}_sans_reponse != ''" in comment
+        assert comment == f"{node} != '' or {reason} != ''"
+        assert by_node[f"{node}_preuve_url"]["relevant"] == comment
     assert by_node[f"{form}/liste"]["required"] == "true()"
     assert by_node[f"{form}/version_questionnaire"]["calculate"] == "'1.0.0'"
 

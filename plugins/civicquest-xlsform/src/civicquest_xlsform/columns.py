@@ -9,6 +9,7 @@ aside on purpose; any other column is reported, never dropped silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from civicquest.models import Project
@@ -92,11 +93,19 @@ def _known_paths(project: Project, slots: int) -> dict[str, Column]:
             fields[(group, name, option)] = Column("option_flag", question.id, part=option)
     paths: dict[str, Column] = {}
     for path, column in fields.items():
-        for separator in ("/", "-"):
-            paths.setdefault(separator.join(path), column)
-        if len(path) > 1:  # exported without the group names
-            paths.setdefault("/".join(path[1:]), column)
+        for written in (*_joined(path), *_joined(path[1:])):  # with or without the group
+            paths.setdefault(written, column)
     return paths
+
+
+def _joined(path: tuple[str, ...]) -> Iterator[str]:
+    """``path`` joined by ``/`` or ``-`` (each tool its own; ODK Central mixes them)."""
+    if len(path) <= 1:
+        yield from path
+        return
+    for rest in _joined(path[1:]):
+        for separator in ("/", "-"):
+            yield f"{path[0]}{separator}{rest}"
 
 
 def _options(project: Project, question_id: str) -> tuple[str, ...]:

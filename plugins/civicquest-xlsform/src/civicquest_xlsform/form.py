@@ -75,7 +75,9 @@ def build_form(project: Project, options: XlsFormOptions) -> XlsForm:
     builder = _Builder(project, form, options)
     builder.opening()
     for theme in questionnaire.themes:
-        builder.row("begin_group", field_name(theme.id), label=theme.title)
+        # a theme on one screen in ODK Collect, so that a reason can lift a required answer
+        builder.row("begin_group", field_name(theme.id), label=theme.title,
+                    appearance="field-list")  # fmt: skip
         for question in questionnaire.questions:
             if question.theme == theme.id:
                 builder.question(question)
@@ -136,17 +138,19 @@ class _Builder:
         self.row(f"select_one {CONSENT}", CONSENT, label=_fixed("consent"), required="yes")
 
     def question(self, question: Question) -> None:
-        name = field_name(question.id)
+        name, reason = field_name(question.id), field_name(question.id) + NO_ANSWER
         kind, constraint, message = _kind_of(question)
-        required = "yes" if question.required else ""
-        self.row(kind, name, label=question.text, hint=question.help, required=required,
-                 constraint=constraint, message=message,
-                 appearance="multiline" if kind == "text" else "")  # fmt: skip
-        answered = f"${{{name}}} != ''"
-        if not question.required:
-            self.row(f"select_one {NO_ANSWER_LIST}", name + NO_ANSWER,
-                     label=_fixed("no_answer"), relevant=f"${{{name}}} = ''")  # fmt: skip
-            answered += f" or ${{{name + NO_ANSWER}}} != ''"
+        self.row(kind, name, label=question.text, hint=question.help, constraint=constraint,
+                 message=message, appearance="multiline" if kind == "text" else "",
+                 required=f"${{{reason}}} = ''" if question.required else "")  # fmt: skip
+        # A required question may still be left with a reason (a list answering in part): its
+        # reason is always shown (relevant would make a cycle with required) and refused when
+        # the question is answered.
+        self.row(f"select_one {NO_ANSWER_LIST}", reason, label=_fixed("no_answer"),
+                 relevant="" if question.required else f"${{{name}}} = ''",
+                 constraint=f"${{{name}}} = ''" if question.required else "",
+                 message=_fixed("answer_or_reason") if question.required else None)  # fmt: skip
+        answered = f"${{{name}}} != '' or ${{{reason}}} != ''"
         if question.allow_comment:
             self.row("text", name + COMMENT, label=_fixed("comment"), relevant=answered,
                      appearance="multiline")  # fmt: skip

@@ -20,6 +20,10 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
         "fr": "Pourquoi pas de réponse à cette question ?",
         "en": "Why no answer to this question?",
     },
+    "answer_or_reason": {
+        "fr": "Répondez à la question ou donnez une raison, pas les deux.",
+        "en": "Answer the question or give a reason, not both.",
+    },
     "comment": {"fr": "Commentaire (facultatif)", "en": "Comment (optional)"},
     "evidence_url": {
         "fr": "Source : adresse web (facultatif)",

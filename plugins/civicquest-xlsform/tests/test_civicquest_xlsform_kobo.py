@@ -1,0 +1,182 @@
+"""The answers come back from a KoboToolbox/ODK/Ona export of the XLSForm, equal, and every
+value that cannot be placed is rejected with where it was and what to do."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import openpyxl
+import pytest
+from civicquest_xlsform import KoboOptions, load_kobo
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from civicquest import export, load_project
+from civicquest.models import Answer, Evidence, Project, Response
+from civicquest.plugins import NO_ANSWER_LABELS, ImportResult, format_number, text_of
+from civicquest.testing import HOSTILE_STRINGS, aix2026, example_path, list_plugins
+
+__all__ = ["aix2026"]  # fixture
+
+AIX = load_project(example_path())
+META = ("_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",
+        "_submitted_by", "__version__", "_tags", "_index")  # fmt: skip
+
+
+def form_fields(project: Project) -> Iterator[tuple[str, str, str]]:
+    """``(group path, field name, XLSForm type)`` of each field of the exported form, read from
+    the form itself, as the tools build their export's columns from it."""
+    output = export(project, "xlsform")
+    assert isinstance(output, bytes)
+    sheet = openpyxl.load_workbook(io.BytesIO(output))["survey"]
+    header, *rows = ([str(c.value or "") for c in row] for row in sheet.iter_rows())
+    groups: list[str] = []
+    for values in rows:
+        row = dict(zip(header, values, strict=True))
+        if row["type"] == "begin_group":
+            groups.append(row["name"])
+        elif row["type"] == "end_group":
+            groups.pop()
+        elif row["type"] != "note":
+            yield "/".join(groups), row["name"], row["type"]
+
+
+def cell_of(project: Project, response: Response, name: str, kind: str, labels: bool) -> str:
+    """What the tool writes for field ``name`` of ``response``: choice names, or labels."""
+    answers, fr = response.answers, (lambda text: text_of(project, text, "fr"))
+    if name == "liste":
+        return fr(project.respondents_by_id[response.respondent].name) if labels else response.respondent
+    if name == "consentement":
+        return ("Oui" if labels else "oui") if response.consent_to_publish else ("Non" if labels else "non")
+    if name == "version_questionnaire":
+        return response.questionnaire.version
+    if name == "commentaire_general":
+        return response.comment or ""
+    if name in ("start", "end"):
+        return "2026-03-01T10:00:00.000+01:00"
+    question_id, _, suffix = name.partition("_")
+    answer = answers.get(question_id)
+    if answer is None:
+        return ""
+    if not suffix:
+        return _value(project, question_id, answer, kind, labels)
+    if suffix == "sans_reponse":
+        reason = answer.no_answer or ""
+        return NO_ANSWER_LABELS[reason]["fr"] if labels and reason else reason
+    if suffix == "commentaire":
+        return answer.comment or ""
+    slot, part = suffix.removeprefix("preuve").split("_")
+    evidence = answer.evidence[int(slot or 1) - 1] if len(answer.evidence) >= int(slot or 1) else None
+    field = {"url": "url", "titre": "title", "extrait": "excerpt"}[part]
+    return (getattr(evidence, field) or "") if evidence else ""
+
+
+def _value(project: Project, question_id: str, answer: Answer, kind: str, labels: bool) -> str:
+    if answer.number is not None:
+        return format_number(answer.number)
+    if answer.text is not None:
+        return answer.text
+    codes = [answer.choice] if answer.choice else list(answer.choices or ())
+    if not labels or not codes:
+        return " ".join(codes)
+    scale = project.scales_by_id[kind.split()[1]]
+    by_code = {o.code: text_of(project, o.label, "fr") for o in scale.options}
+    return " ".join(by_code[c] for c in codes)
+
+
+def kobo_table(project: Project, responses: tuple[Response, ...], *, labels: bool = False,
+               separator: str = "/") -> list[list[str]]:  # fmt: skip
+    """The export as KoboToolbox makes it: group paths, a select_multiple's summary column and
+    one 1/0 column per option, the tool's own columns at the end."""
+    header: list[str] = []
+    cells: list[tuple[str, str, str | None]] = []
+    for group, name, kind in form_fields(project):
+        path = separator.join(p for p in (group, name) if p)
+        header.append(path)
+        cells.append((name, kind, None))
+        if kind.startswith("select_multiple"):
+            for option in project.scales_by_id[kind.split()[1]].options:
+                header.append(f"{path}/{option.code}")
+                cells.append((name, kind, option.code))
+    rows = [header + list(META)]
+    for index, response in enumerate(responses, start=1):
+        row = []
+        for name, kind, option in cells:
+            value = cell_of(project, response, name, kind, labels)
+            row.append(value if option is None else ("" if not value and not response.answers.get(name) else str(int(option in value.split()))))
+        received = response.received.isoformat() + "T09:30:00" if response.received else ""
+        row += [str(index), f"uuid-{index}", received, "", "", "submitted_via_web", "", "v1", "", str(index)]
+        rows.append(row)
+    return rows
+
+
+def as_csv(rows: list[list[str]], delimiter: str = ";") -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def as_xlsx(rows: list[list[str]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Aix solidarité"
+    for row in rows:
+        sheet.append([_typed(value) for value in row])
+    for line in sheet.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    book.create_sheet("repeat_sheet")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _typed(value: str) -> object:
+    try:
+        return int(value) if value.isdigit() and len(value) < 10 else value
+    except ValueError:
+        return value
+
+
+def imported(project: Project, content: bytes, name: str = "export.csv") -> ImportResult:
+    return load_kobo(project, content, KoboOptions(), name)
+
+
+def responses_of(result: ImportResult) -> dict[str, Response]:
+    return {r.data["respondent"]: Response.model_validate(r.data) for r in result.responses}
+
+
+def expected(response: Response) -> Response:
+    """The response as the form carries it (round 1, by form)."""
+    return response.model_copy(update={"round": 1, "channel": "form"})
+
+
+def test_the_importer_is_registered() -> None:
+    info = {p.name: p for p in list_plugins(include_defaults=False)}["xlsform"]
+    assert info.provides["importers"] == ("kobo",)
+
+
+@pytest.mark.parametrize(
+    ("labels", "delimiter", "separator"),
+    [(False, ";", "/"), (True, ";", "/"), (False, ",", "-"), (True, ",", "/")],
+    ids=["kobo-xml-values", "kobo-labels", "odk-central", "ona-labels"],
+)
+def test_the_aix_responses_come_back_equal(
+    aix2026: Project, labels: bool, delimiter: str, separator: str
+) -> None:
+    table = kobo_table(aix2026, aix2026.responses, labels=labels, separator=separator)
+    result = imported(aix2026, as_csv(table, delimiter))
+    assert result.rejected == ()
+    assert responses_of(result) == {r.respondent: expected(r) for r in aix2026.responses}
+
+
+def test_an_xlsx_export_comes_back_equal(aix2026: Project) -> None:
+    result = imported(aix2026, as_xlsx(kobo_table(aix2026, aix2026.responses)), "export.xlsx")
+    assert result.rejected == ()
+    assert responses_of(result) == {r.respondent: expected(r) for r in aix2026.responses}
+    assert result.responses[0].source.sheet == "Aix solidarité"
