@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from pyxform.xls2xform import convert
 
-from civicquest import export, load_project
+from civicquest import export
 from civicquest.models import Project
 from civicquest.plugins import ExportOutput, text_of
 from civicquest.testing import HOSTILE_STRINGS, ExporterConformance, aix2026, list_plugins
@@ -98,7 +98,9 @@ def test_the_aix_form_passes_pyxform_and_odk_validate(aix2026: Project) -> None:
 def test_the_form_has_both_languages_and_the_settings(aix2026: Project) -> None:
     output = export(aix2026, "xlsform")
     root, _ = xform_of(output, validate=False)
-    langs = {t.attrib["lang"]: t.attrib.get("default") for t in root.iter(f"{{{NS['x']}}}translation")}
+    langs = {
+        t.attrib["lang"]: t.attrib.get("default") for t in root.iter(f"{{{NS['x']}}}translation")
+    }
     assert langs == {FR: "true()", EN: None}
     form = "/data"
     for lang, column in (("fr", FR), ("en", EN)):
@@ -177,13 +179,20 @@ class TestXlsFormConformance(ExporterConformance):
     options: ClassVar[dict[str, object]] = {}
 
     def output_text(self, output: ExportOutput) -> str:
-        return "\n".join(v for title in ("survey", "choices", "settings")
-                         for row in sheet_rows(output, title) for v in row.values())  # fmt: skip
+        return "\n".join(
+            v
+            for title in ("survey", "choices", "settings")
+            for row in sheet_rows(output, title)
+            for v in row.values()
+        )
 
 
 @pytest.mark.parametrize("slots", [0, 2])
 def test_evidence_slots(aix2026: Project, slots: int) -> None:
-    names = {row["name"] for row in sheet_rows(export(aix2026, "xlsform", {"evidence_slots": slots}), "survey")}  # fmt: skip
+    names = {
+        row["name"]
+        for row in sheet_rows(export(aix2026, "xlsform", {"evidence_slots": slots}), "survey")
+    }
     assert ("p01_preuve_url" in names) == (slots >= 1)
     assert ("p01_preuve2_extrait" in names) == (slots >= 2)
     assert "p01_preuve3_url" not in names

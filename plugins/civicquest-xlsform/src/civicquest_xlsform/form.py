@@ -76,8 +76,7 @@ def build_form(project: Project, options: XlsFormOptions) -> XlsForm:
     builder.opening()
     for theme in questionnaire.themes:
         # a theme on one screen in ODK Collect, so that a reason can lift a required answer
-        builder.row("begin_group", field_name(theme.id), label=theme.title,
-                    appearance="field-list")  # fmt: skip
+        builder.row("begin_group", field_name(theme.id), label=theme.title, appearance="field-list")
         for question in questionnaire.questions:
             if question.theme == theme.id:
                 builder.question(question)
@@ -121,7 +120,11 @@ class _Builder:
         row = {"type": kind, "name": name, **{k: v for k, v in columns.items() if v}}
         for lang in self.form.languages:
             column = language_column(lang)
-            for prefix, value in (("label", label), ("hint", hint), ("constraint_message", message)):
+            for prefix, value in (
+                ("label", label),
+                ("hint", hint),
+                ("constraint_message", message),
+            ):
                 if text := self.text(value, lang):
                     row[f"{prefix}::{column}"] = text
         self.form.survey.append(row)
@@ -140,20 +143,36 @@ class _Builder:
     def question(self, question: Question) -> None:
         name, reason = field_name(question.id), field_name(question.id) + NO_ANSWER
         kind, constraint, message = _kind_of(question)
-        self.row(kind, name, label=question.text, hint=question.help, constraint=constraint,
-                 message=message, appearance="multiline" if kind == "text" else "",
-                 required=f"${{{reason}}} = ''" if question.required else "")  # fmt: skip
+        self.row(
+            kind,
+            name,
+            label=question.text,
+            hint=question.help,
+            constraint=constraint,
+            message=message,
+            appearance="multiline" if kind == "text" else "",
+            required=f"${{{reason}}} = ''" if question.required else "",
+        )
         # A required question may still be left with a reason (a list answering in part): its
         # reason is always shown (relevant would make a cycle with required) and refused when
         # the question is answered.
-        self.row(f"select_one {NO_ANSWER_LIST}", reason, label=_fixed("no_answer"),
-                 relevant="" if question.required else f"${{{name}}} = ''",
-                 constraint=f"${{{name}}} = ''" if question.required else "",
-                 message=_fixed("answer_or_reason") if question.required else None)  # fmt: skip
+        self.row(
+            f"select_one {NO_ANSWER_LIST}",
+            reason,
+            label=_fixed("no_answer"),
+            relevant="" if question.required else f"${{{name}}} = ''",
+            constraint=f"${{{name}}} = ''" if question.required else "",
+            message=_fixed("answer_or_reason") if question.required else None,
+        )
         answered = f"${{{name}}} != '' or ${{{reason}}} != ''"
         if question.allow_comment:
-            self.row("text", name + COMMENT, label=_fixed("comment"), relevant=answered,
-                     appearance="multiline")  # fmt: skip
+            self.row(
+                "text",
+                name + COMMENT,
+                label=_fixed("comment"),
+                relevant=answered,
+                appearance="multiline",
+            )
         if question.allow_evidence:
             for slot in range(1, self.options.evidence_slots + 1):
                 self.evidence(question.id, slot, answered)
@@ -161,11 +180,15 @@ class _Builder:
     def evidence(self, question_id: str, slot: int, relevant: str) -> None:
         for part in EVIDENCE_PARTS:
             url = part == "url"
-            self.row("text", evidence_field(question_id, slot, part),
-                     label=_fixed(f"evidence_{part}"), relevant=relevant,
-                     constraint=URL_CONSTRAINT if url else "",
-                     message=_fixed("url_constraint") if url else None,
-                     appearance="" if url else "multiline")  # fmt: skip
+            self.row(
+                "text",
+                evidence_field(question_id, slot, part),
+                label=_fixed(f"evidence_{part}"),
+                relevant=relevant,
+                constraint=URL_CONSTRAINT if url else "",
+                message=_fixed("url_constraint") if url else None,
+                appearance="" if url else "multiline",
+            )
 
     def choices_of(self, project: Project) -> None:
         rows = self.form.choices
@@ -203,8 +226,10 @@ def _kind_of(question: Question) -> tuple[str, str, dict[str, str] | None]:
         return "text", f"string-length(.) <= {limit}", _fixed("too_long", limit=limit)
     low, high = getattr(question, "minimum", None), getattr(question, "maximum", None)
     constraint = " and ".join(_bounds(".", low, high))
-    return "integer" if getattr(question, "integer", False) else "decimal", constraint, (
-        _range_message(low, high) if constraint else None
+    return (
+        "integer" if getattr(question, "integer", False) else "decimal",
+        constraint,
+        (_range_message(low, high) if constraint else None),
     )
 
 

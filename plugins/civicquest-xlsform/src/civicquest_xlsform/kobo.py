@@ -50,8 +50,13 @@ def load_kobo(project: Project, content: bytes, options: BaseModel, file_name: s
         table = read_table(content)
     except (ValueError, UnicodeError) as error:
         message, hint = reject_text("unreadable_file", reason=str(error))
-        reject = Rejected(source=SourceRef(file=file_name), value="", code="unreadable_file",
-                          message=message, hint=hint)  # fmt: skip
+        reject = Rejected(
+            source=SourceRef(file=file_name),
+            value="",
+            code="unreadable_file",
+            message=message,
+            hint=hint,
+        )
         return ImportResult(rejected=(reject,))
     reader = _Reader(project, table, file_name, settings)
     return reader.read()
@@ -83,8 +88,11 @@ class _Reader:
         responses: list[ImportedResponse] = []
         seen: dict[str, int] = {}
         for number, values in self.table.rows:
-            cells = [(c, h, v) for c, h, v in zip(columns, self.table.header, values, strict=False)
-                     if v.strip()]  # fmt: skip
+            cells = [
+                (c, h, v)
+                for c, h, v in zip(columns, self.table.header, values, strict=False)
+                if v.strip()
+            ]
             if cells:
                 response = self.response(_Row(number, cells), seen)
                 responses.extend([response] if response else [])
@@ -93,11 +101,26 @@ class _Reader:
     def where(self, row: int, column: str | None = None) -> SourceRef:
         return SourceRef(file=self.file_name, sheet=self.table.sheet, row=row, column=column)
 
-    def reject(self, row: int, column: str | None, value: str, code: str,
-               suggestion: str | None = None, **values: object) -> None:  # fmt: skip
+    def reject(
+        self,
+        row: int,
+        column: str | None,
+        value: str,
+        code: str,
+        suggestion: str | None = None,
+        **values: object,
+    ) -> None:
         message, hint = reject_text(code, value=value, column=column, **values)
-        self.rejected.append(Rejected(source=self.where(row, column), value=value, code=code,
-                                      message=message, hint=hint, suggestion=suggestion))  # fmt: skip
+        self.rejected.append(
+            Rejected(
+                source=self.where(row, column),
+                value=value,
+                code=code,
+                message=message,
+                hint=hint,
+                suggestion=suggestion,
+            )
+        )
 
     def response(self, row: _Row, seen: dict[str, int]) -> ImportedResponse | None:
         respondent = self.respondent(row, seen)
@@ -105,20 +128,25 @@ class _Reader:
             return None
         data: dict[str, Any] = {
             "respondent": respondent,
-            "questionnaire": {"id": self.project.questionnaire.id,
-                              "version": self.project.questionnaire.version},
+            "questionnaire": {
+                "id": self.project.questionnaire.id,
+                "version": self.project.questionnaire.version,
+            },
             "round": self.options.round,
             "channel": self.options.channel,
-        }  # fmt: skip
+        }
         for column, header, value in row.cells:
             self.place(row, data, column, header, value)
         self.fill_multiple_choices(row)
         if "consent_to_publish" not in data:
             self.reject(row.number, None, "", "missing_consent")
             data["consent_to_publish"] = False
-        data["answers"] = {q: row.answers[q] for q in self.project.questions_by_id if q in row.answers}
-        return ImportedResponse(data=data, source=self.where(row.number),
-                                answer_sources=row.sources)  # fmt: skip
+        data["answers"] = {
+            q: row.answers[q] for q in self.project.questions_by_id if q in row.answers
+        }
+        return ImportedResponse(
+            data=data, source=self.where(row.number), answer_sources=row.sources
+        )
 
     def respondent(self, row: _Row, seen: dict[str, int]) -> str | None:
         found = [(header, value) for column, header, value in row.cells if column.role == "list"]
@@ -137,17 +165,28 @@ class _Reader:
         seen[code] = row.number
         return code
 
-    def place(self, row: _Row, data: dict[str, Any], column: Column, header: str,
-              value: str) -> None:  # fmt: skip
+    def place(
+        self, row: _Row, data: dict[str, Any], column: Column, header: str, value: str
+    ) -> None:
         role = column.role
         if role == "unmapped":
             self.reject(row.number, header, value, "unmapped_column")
         elif role == "consent":
-            consent = {CONSENT_YES: FORM_TEXTS["yes"].values(), CONSENT_NO: FORM_TEXTS["no"].values()}
+            consent = {
+                CONSENT_YES: FORM_TEXTS["yes"].values(),
+                CONSENT_NO: FORM_TEXTS["no"].values(),
+            }
             code, suggestion = match_code(value, consent)
             if code is None:
-                self.reject(row.number, header, value, "unknown_option", suggestion,
-                            question="consentement", options=f"{CONSENT_YES}, {CONSENT_NO}")  # fmt: skip
+                self.reject(
+                    row.number,
+                    header,
+                    value,
+                    "unknown_option",
+                    suggestion,
+                    question="consentement",
+                    options=f"{CONSENT_YES}, {CONSENT_NO}",
+                )
             else:
                 data["consent_to_publish"] = code == CONSENT_YES
         elif role == "version":
@@ -176,8 +215,9 @@ class _Reader:
         elif value.strip() in TRUE_FLAGS:
             answer.setdefault("_flags", []).append(column.part)
 
-    def answer_value(self, answer: dict[str, Any], question_id: str, header: str, row: int,
-                     value: str) -> None:  # fmt: skip
+    def answer_value(
+        self, answer: dict[str, Any], question_id: str, header: str, row: int, value: str
+    ) -> None:
         question = self.project.questions_by_id[question_id]
         if question.kind == "open_text":
             answer["text"] = value
@@ -206,26 +246,48 @@ class _Reader:
         candidates = self.option_labels(question_id)
         code, suggestion = match_code(value, candidates)
         if code is None:
-            self.reject(row, header, value, "unknown_option", suggestion,
-                        question=question_id, options=", ".join(candidates))  # fmt: skip
+            self.reject(
+                row,
+                header,
+                value,
+                "unknown_option",
+                suggestion,
+                question=question_id,
+                options=", ".join(candidates),
+            )
         return code
 
     def choices(self, question_id: str, header: str, row: int, value: str) -> list[str] | None:
         candidates = self.option_labels(question_id)
         codes = _split_choices(value, candidates)
         if codes is None:
-            code, suggestion = match_code(value, candidates)
-            self.reject(row, header, value, "unknown_option", suggestion,
-                        question=question_id, options=", ".join(candidates))  # fmt: skip
+            _code, suggestion = match_code(value, candidates)
+            self.reject(
+                row,
+                header,
+                value,
+                "unknown_option",
+                suggestion,
+                question=question_id,
+                options=", ".join(candidates),
+            )
         return codes
 
-    def no_answer(self, answer: dict[str, Any], question_id: str, header: str, row: int,
-                  value: str) -> None:  # fmt: skip
+    def no_answer(
+        self, answer: dict[str, Any], question_id: str, header: str, row: int, value: str
+    ) -> None:
         candidates = {code: tuple(labels.values()) for code, labels in NO_ANSWER_LABELS.items()}
         code, suggestion = match_code(value, candidates)
         if code is None:
-            self.reject(row, header, value, "unknown_option", suggestion,
-                        question=header, options=", ".join(candidates))  # fmt: skip
+            self.reject(
+                row,
+                header,
+                value,
+                "unknown_option",
+                suggestion,
+                question=header,
+                options=", ".join(candidates),
+            )
         else:
             answer["_no_answer"] = (code, header)
 
@@ -240,8 +302,9 @@ class _Reader:
             if reason is not None:
                 has_value = any(k in answer for k in ("choice", "choices", "text", "number"))
                 if has_value:
-                    self.reject(row.number, reason[1], reason[0], "conflicting_values",
-                                question=question_id)  # fmt: skip
+                    self.reject(
+                        row.number, reason[1], reason[0], "conflicting_values", question=question_id
+                    )
                 else:
                     answer["no_answer"] = reason[0]
             slots = answer.pop("_evidence", {})

@@ -22,9 +22,7 @@ def normalise(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
-def match_code(
-    text: str, candidates: Mapping[str, Iterable[str]]
-) -> tuple[str | None, str | None]:
+def match_code(text: str, candidates: Mapping[str, Iterable[str]]) -> tuple[str | None, str | None]:
     """``(code, None)`` when ``text`` is a code or one of its labels (normalised), else
     ``(None, closest code or None)``. ``candidates`` maps each code to its labels."""
     if text in candidates:

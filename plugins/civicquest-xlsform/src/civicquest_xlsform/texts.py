@@ -107,8 +107,7 @@ REJECTS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {
             "fr": "le consentement à la publication n'est pas renseigné : la réponse est "
             "importée comme non publiable",
-            "en": "consent to publication is missing: the response is imported as not "
-            "publishable",
+            "en": "consent to publication is missing: the response is imported as not publishable",
         },
         {
             "fr": "demandez à la liste son accord et corrigez consent_to_publish",

@@ -19,8 +19,19 @@ from .form import Row, XlsForm, XlsFormOptions, build_form
 __all__ = ["to_xlsform", "workbook_bytes"]
 
 FIXED_TIME = datetime(2000, 1, 1)
-SURVEY_COLUMNS = ("type", "name", "label", "hint", "required", "relevant", "constraint",
-                  "constraint_message", "appearance", "calculation")  # fmt: skip
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
+SURVEY_COLUMNS = (
+    "type",
+    "name",
+    "label",
+    "hint",
+    "required",
+    "relevant",
+    "constraint",
+    "constraint_message",
+    "appearance",
+    "calculation",
+)
 
 
 def to_xlsform(data: ExportInput) -> bytes:
@@ -34,8 +45,9 @@ def workbook_bytes(form: XlsForm) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     _add_sheet(workbook, "survey", _columns(form.survey, SURVEY_COLUMNS), form.survey)
-    _add_sheet(workbook, "choices", _columns(form.choices, ("list_name", "name", "label")),
-               form.choices)  # fmt: skip
+    _add_sheet(
+        workbook, "choices", _columns(form.choices, ("list_name", "name", "label")), form.choices
+    )
     _add_sheet(workbook, "settings", list(form.settings), [form.settings])
     workbook.properties.created = FIXED_TIME
     buffer = io.BytesIO()
@@ -67,7 +79,7 @@ def _deterministic(data: bytes) -> bytes:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)  # fmt: skip
+                content = MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
             entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, content)
