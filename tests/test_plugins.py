@@ -108,12 +108,12 @@ def test_hook_register_importers(register_plugin: object) -> None:
         @hookimpl
         def register_importers(self) -> list[Importer]:
             load = lambda project, data, options, file_name: ImportResult()  # noqa: E731
-            return [Importer(name="kobo", description="KoboToolbox", load=load)]
+            return [Importer(name="made-up", description="A made-up tool", load=load)]
 
     with registered(Imports()):
-        assert list(get_importers()) == ["kobo"]
+        assert "made-up" in get_importers()
         result = CliRunner().invoke(cli, ["formats"])
-    assert "import kobo: KoboToolbox" in result.output
+    assert "import made-up: A made-up tool" in result.output
 
 
 def test_hook_register_scoring_methods(register_plugin: object, aix2026: Project) -> None:
