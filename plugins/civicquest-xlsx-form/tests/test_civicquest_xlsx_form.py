@@ -54,7 +54,8 @@ def test_a_sheet_per_list_after_the_cover_and_hidden_meta() -> None:
     workbook = book(FORM)
     assert workbook.sheetnames[0].startswith("Mode d'emploi")
     assert len(workbook.sheetnames) == len(LISTS) + 3
-    assert workbook["meta"].sheet_state == "hidden" and workbook["choix"].sheet_state == "hidden"
+    assert workbook["meta"].sheet_state == "hidden"
+    assert workbook["choix"].sheet_state == "hidden"
     meta = {r[0]: r[1] for r in workbook["meta"].iter_rows(values_only=True) if r[0]}
     assert meta["questionnaire_id"] == AIX.questionnaire.id
     assert meta["questionnaire_version"] == AIX.questionnaire.version
@@ -68,7 +69,8 @@ def test_every_answer_cell_has_the_right_dropdown_and_only_they_are_unlocked() -
     workbook = book(FORM)
     choices = workbook["choix"]
     for sheet in workbook.worksheets[1 : len(LISTS) + 1]:
-        assert sheet.protection.sheet and workbook.security.lockStructure
+        assert sheet.protection.sheet
+        assert workbook.security.lockStructure
         rules = {}
         for rule in sheet.data_validations.dataValidation:
             for cell_range in rule.sqref.ranges:
@@ -78,7 +80,8 @@ def test_every_answer_cell_has_the_right_dropdown_and_only_they_are_unlocked() -
         keys = rows_by_key(sheet)
         for question in AIX.questionnaire.questions:
             row = keys[question.id]
-            assert f"F{row}" in unlocked and rules[f"F{row}"].type == "list"
+            assert f"F{row}" in unlocked
+            assert rules[f"F{row}"].type == "list"
             if question.kind == "multiple_choice":
                 assert f"E{row}" not in unlocked
                 continue
@@ -87,7 +90,7 @@ def test_every_answer_cell_has_the_right_dropdown_and_only_they_are_unlocked() -
             expected = {"open_text": "textLength", "number": "decimal"}.get(question.kind, "list")
             assert rule.type == ("whole" if getattr(question, "integer", False) else expected)
             if rule.type == "list":
-                letter, span = rule.formula1.split("!")[1].split(":")
+                letter, _span = rule.formula1.split("!")[1].split(":")
                 labels = [c.value for c in choices[letter.replace("$", "")[0]][1:]]
                 scale = AIX.scales_by_id[question.scale]  # type: ignore[attr-defined]
                 assert [x for x in labels if x] == [o.label["fr"] for o in scale.options]
@@ -273,7 +276,7 @@ def test_round_trip_of_generated_answers(
 def _one_list_form_with(cell_of: str, value: object) -> tuple[dict[str, Response], tuple[Any, ...]]:
     workbook = book(ONE_LIST)
     sheet = workbook.worksheets[1]
-    row = rows_by_key(sheet)[cell_of[1:]] if cell_of[1:] in rows_by_key(sheet) else None
+    row = rows_by_key(sheet).get(cell_of[1:], None)
     fill(sheet, f"{cell_of[0]}{row}" if row else cell_of, value)
     fill(sheet, f"E{rows_by_key(sheet)['#consent']}", "oui")
     buffer = io.BytesIO()
@@ -312,7 +315,8 @@ def _formula() -> tuple[dict[str, Response], tuple[Any, ...]]:
 
 def test_a_decimal_comma_and_a_french_date_are_read() -> None:
     back, rejected = _one_list_form_with("Ep02", "12,5")
-    assert rejected == () and back[LISTS[0].id].answers["p02"].number == 12.5
+    assert rejected == ()
+    assert back[LISTS[0].id].answers["p02"].number == 12.5
 
 
 def test_another_questionnaire_or_major_version_is_rejected_whole() -> None:
@@ -320,9 +324,8 @@ def test_another_questionnaire_or_major_version_is_rejected_whole() -> None:
         update={"questionnaire": AIX.questionnaire.model_copy(update={"version": "2.0.0"})}
     )
     result = load_form(other, FORM, None, "f.xlsx")  # type: ignore[arg-type]
-    assert result.responses == () and [r.code for r in result.rejected] == [
-        "questionnaire_version_incompatible"
-    ]
+    assert result.responses == ()
+    assert [r.code for r in result.rejected] == ["questionnaire_version_incompatible"]
     renamed = AIX.model_copy(
         update={"questionnaire": AIX.questionnaire.model_copy(update={"id": "autre"})}
     )
@@ -334,4 +337,5 @@ def test_another_questionnaire_or_major_version_is_rejected_whole() -> None:
 
 def test_an_untouched_form_gives_no_response() -> None:
     back, rejected = imported(AIX, FORM)  # type: ignore[arg-type]
-    assert back == {} and rejected == ()
+    assert back == {}
+    assert rejected == ()
