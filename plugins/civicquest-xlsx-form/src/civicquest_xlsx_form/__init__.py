@@ -32,7 +32,7 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def register_exporters() -> Iterator[Exporter]:
     yield Exporter(
         name="xlsx-form",
-        description="Formulaire Excel à remplir, une feuille par liste / fill-in form, a sheet per list",
+        description="Formulaire à remplir, une feuille par liste / fill-in form, a sheet per list",
         export=to_form,
         file_extensions=(".xlsx",),
         media_type=MEDIA_TYPE,
