@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | None
 DELIMITERS = (";", ",", "\t", "|")
 #: how much of a CSV file is parsed to choose the delimiter
 SNIFF_CHARACTERS = 65_536
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +91,29 @@ def _guess_delimiter(sample: str, header_row: int) -> str:
 
 
 def _read_xlsx(content: bytes, file_name: str, sheet_name: str | None) -> Table:
+    """The cells' values as last computed; a formula never computed (a file written by a
+    program, not by Excel) has no value: its formula text is read instead, never nothing."""
+    title, values = _xlsx_rows(content, file_name, sheet_name, data_only=True)
+    _, formulas = _xlsx_rows(content, file_name, sheet_name, data_only=False)
+    rows = [
+        (number, _with_formulas(cells, formula_cells))
+        for (number, cells), (_, formula_cells) in zip(values, formulas, strict=True)
+    ]
+    return Table(sheet=title, rows=rows)
+
+
+def _with_formulas(values: Sequence[Cell], formulas: Sequence[Cell]) -> Sequence[Cell]:
+    return [
+        formula if value is None and isinstance(formula, str) else value
+        for value, formula in zip(values, formulas, strict=True)
+    ]
+
+
+def _xlsx_rows(
+    content: bytes, file_name: str, sheet_name: str | None, *, data_only: bool
+) -> tuple[str, list[tuple[int, Sequence[Cell]]]]:
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=data_only)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise UsageError(
             f"{file_name}: not a readable XLSX workbook ({error}); save it again as .xlsx or "
@@ -98,15 +121,22 @@ def _read_xlsx(content: bytes, file_name: str, sheet_name: str | None) -> Table:
         ) from None
     try:
         sheet = workbook[_sheet_title(workbook.sheetnames, sheet_name, file_name)]
-        rows = list(_numbered(sheet.iter_rows(values_only=True)))
-        return Table(sheet=sheet.title, rows=rows)
+        return sheet.title, list(_numbered(sheet.iter_rows(values_only=True)))
     finally:
         workbook.close()
 
 
 def _numbered(rows: Iterator[tuple[object, ...]]) -> Iterator[tuple[int, Sequence[Cell]]]:
     for number, row in enumerate(rows, start=1):
-        yield number, [cell if isinstance(cell, Cell) else str(cell) for cell in row]
+        yield number, [_xlsx_cell(cell) for cell in row]
+
+
+def _xlsx_cell(cell: object) -> Cell:
+    """A cell's value; text decoded of the ``_xHHHH_`` escapes Excel writes for a carriage
+    return or a control character (openpyxl leaves them as they are)."""
+    if isinstance(cell, str):
+        return _OOXML_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), cell)
+    return cell if isinstance(cell, Cell) else str(cell)
 
 
 def _sheet_title(titles: list[str], wanted: str | None, file_name: str) -> str:
