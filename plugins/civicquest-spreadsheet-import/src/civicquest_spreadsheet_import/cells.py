@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,8 @@ class Problem:
 
 def cell_text(cell: Cell) -> str:
     """What a cell shows, as text: integers without ``.0``, dates in ISO form."""
+    if type(cell) is str:  # every CSV cell: the fast path
+        return cell
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -109,11 +112,14 @@ class OptionMatcher:
         )
 
 
-ValueReader = Any  # Callable[[Cell], dict[str, Any] | Problem], memoised per column
+#: reads a cell: the answer's value fields (``{"choice": code}``…), a Problem, or None if blank
+ValueReader = Callable[[Cell], "dict[str, Any] | Problem | None"]
 
 
-def value_reader(project: Project, question_id: str, spec: QuestionMapping, separator: str) -> Any:
-    """A memoised function from a cell to the answer's value fields (``{"choice": code}``…)."""
+def value_reader(
+    project: Project, question_id: str, spec: QuestionMapping, separator: str
+) -> ValueReader:
+    """How to read the cells of a question's column, memoised where labels repeat."""
     kind = project.questions_by_id[question_id].kind
     if kind in {"single_choice", "commitment", "position"}:
         matcher = OptionMatcher(project, question_id, spec.labels)
@@ -123,21 +129,31 @@ def value_reader(project: Project, question_id: str, spec: QuestionMapping, sepa
         between = spec.separator or separator
         return _memoised(lambda text: _choices(matcher, text, between))
     if kind == "number":
-        return _number
-    return _text
+        return _unless_blank(_number)
+    return _unless_blank(_text)
 
 
-def _memoised(read: Any) -> Any:
-    seen: dict[str, dict[str, Any] | Problem] = {}
+def _memoised(read: Callable[[str], dict[str, Any] | Problem]) -> ValueReader:
+    # keyed on the cell as read: CSV cells are all text, and a column repeats few labels
+    seen: dict[str, dict[str, Any] | Problem | None] = {}
 
-    def cached(cell: Cell) -> dict[str, Any] | Problem:
+    def cached(cell: Cell) -> dict[str, Any] | Problem | None:
+        if type(cell) is str and cell in seen:
+            return seen[cell]
         text = cell_text(cell).strip()
-        found = seen.get(text)
-        if found is None:
-            found = seen[text] = read(text)
+        found = read(text) if text else None
+        if type(cell) is str:
+            seen[cell] = found
         return found
 
     return cached
+
+
+def _unless_blank(read: Callable[[Cell], dict[str, Any] | Problem]) -> ValueReader:
+    def reader(cell: Cell) -> dict[str, Any] | Problem | None:
+        return read(cell) if cell_text(cell).strip() else None
+
+    return reader
 
 
 def _choice(matcher: OptionMatcher, text: str) -> dict[str, Any] | Problem:

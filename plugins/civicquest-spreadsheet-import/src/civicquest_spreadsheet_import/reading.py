@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -36,6 +37,7 @@ class Table:
     encoding: str | None = None
 
 
+@functools.cache
 def column_letter(index: int) -> str:
     """The spreadsheet letter of a 0-based column index (0 → ``A``)."""
     return get_column_letter(index + 1)

@@ -9,7 +9,7 @@ from typing import Any
 from civicquest.models import Project
 from civicquest.plugins import ImportedResponse, Rejected, SourceRef
 
-from .cells import Problem, cell_text, read_date, value_reader
+from .cells import Problem, ValueReader, cell_text, read_date, value_reader
 from .columns import Columns, QuestionColumns
 from .mapping import ConsentMapping, Mapping, RespondentMapping
 from .reading import Cell, column_letter
@@ -61,15 +61,18 @@ class RowReader:
         self.file = file
         self.sheet = sheet
         self.finder = RespondentFinder(project, mapping.respondent)
-        self.readers = {
-            question.question_id: value_reader(
-                project,
-                question.question_id,
-                mapping.questions[question.question_id],
-                mapping.separator,
+        self.plan = [
+            (
+                question,
+                value_reader(
+                    project,
+                    question.question_id,
+                    mapping.questions[question.question_id],
+                    mapping.separator,
+                ),
             )
             for question in columns.questions
-        }
+        ]
         self.ticked = {
             question_id: frozenset(label_key(word) for word in spec.options.ticked)
             for question_id, spec in mapping.questions.items()
@@ -79,6 +82,8 @@ class RowReader:
             "id": project.questionnaire.id,
             "version": project.questionnaire.version,
         }
+        self.yes = frozenset(label_key(word) for word in mapping.consent.yes)
+        self.no = frozenset(label_key(word) for word in mapping.consent.no)
         self.first_row: dict[str, int] = {}
         self.responses: list[ImportedResponse] = []
         self.rejected: list[Rejected] = []
@@ -105,8 +110,8 @@ class RowReader:
         data = self._response_head(respondent)
         answers: dict[str, Any] = {}
         sources: dict[str, SourceRef] = {}
-        for question in self.columns.questions:
-            answer = self._answer(question)
+        for question, read in self.plan:
+            answer = self._answer(question, read)
             if answer is not None:
                 answers[question.question_id] = answer
                 sources[question.question_id] = self._ref(_first_column(question))
@@ -143,8 +148,8 @@ class RowReader:
         if not text:
             return spec.default
         key = label_key(text)
-        for answer, words in ((True, spec.yes), (False, spec.no)):
-            if key in {label_key(word) for word in words}:
+        for answer, words in ((True, self.yes), (False, self.no)):
+            if key in words:
                 return answer
         self._reject(
             self.columns.consent,
@@ -159,10 +164,10 @@ class RowReader:
 
     # -- answers
 
-    def _answer(self, question: QuestionColumns) -> dict[str, Any] | None:
-        value = self._value(question)
-        comment = self._text(question.comment)
-        evidence = self._text(question.evidence)
+    def _answer(self, question: QuestionColumns, read: ValueReader) -> dict[str, Any] | None:
+        value = self._ticked(question) if question.options else read(self._cell(question.answer))
+        comment = "" if question.comment is None else self._text(question.comment)
+        evidence = "" if question.evidence is None else self._text(question.evidence)
         if isinstance(value, Problem):
             self._reject(_first_column(question), value)
             for index in (question.comment, question.evidence):
@@ -181,15 +186,6 @@ class RowReader:
         if evidence.strip():
             answer["evidence"] = _evidence(evidence)
         return answer
-
-    def _value(self, question: QuestionColumns) -> dict[str, Any] | Problem | None:
-        if question.options:
-            return self._ticked(question)
-        cell = self._cell(question.answer)
-        if not cell_text(cell).strip():
-            return None
-        found: dict[str, Any] | Problem = self.readers[question.question_id](cell)
-        return found
 
     def _ticked(self, question: QuestionColumns) -> dict[str, Any] | Problem | None:
         codes: list[str] = []
