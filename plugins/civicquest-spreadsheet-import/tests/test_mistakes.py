@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from civicquest_spreadsheet_import import SpreadsheetOptions, load_spreadsheet, parse_number
+import yaml
+from civicquest_spreadsheet_import import (
+    Mapping,
+    SpreadsheetOptions,
+    load_spreadsheet,
+    parse_number,
+)
 from spreadsheet_import_helpers import responses, run_import, write_mapping
 
 from civicquest.models import Answer, Project
@@ -143,3 +150,12 @@ def test_a_comment_without_an_answer_is_kept(aix2026: Project, tmp_path: Path) -
 )
 def test_numbers_as_people_write_them(text: str, number: float | None) -> None:
     assert parse_number(text) == number
+
+
+def test_the_documented_mapping_is_valid() -> None:
+    """The example of docs/plugins/spreadsheet-import.md is a mapping file the importer reads."""
+    page = Path(__file__).parents[3] / "docs" / "plugins" / "spreadsheet-import.md"
+    (block,) = re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)
+    mapping = Mapping.model_validate(yaml.safe_load(block))
+    assert mapping.questions["s15"].separator == ", "
+    assert mapping.ignore == ("Remarque interne",)
