@@ -12,7 +12,7 @@ from spreadsheet_import_helpers import DATA, responses, run_import, write_mappin
 from test_french_reply import MAPPING, imported
 
 from civicquest.models import Answer, Project
-from civicquest.testing import aix2026
+from civicquest.testing import aix2026, run_cli
 
 __all__ = ["aix2026"]  # fixture
 
@@ -158,3 +158,11 @@ def test_every_encoding_reads_the_same(aix2026: Project, encoding: str) -> None:
     text = (DATA / "french_reply_utf8_bom.csv").read_bytes().decode("utf-8-sig")
     result = run_import(aix2026, text.encode(encoding), MAPPING, "reply.csv")
     assert responses(result) == responses(imported(aix2026, "french_reply_utf8_bom.csv"))
+
+
+def test_registered_through_its_entry_point() -> None:
+    result = run_cli("plugins")
+    assert result.exit_code == 0
+    assert "spreadsheet-import 0.1.0 (civicquest-spreadsheet-import)\n  importers: spreadsheet" in (
+        result.output
+    )
