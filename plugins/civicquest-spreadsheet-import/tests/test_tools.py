@@ -166,3 +166,15 @@ def test_registered_through_its_entry_point() -> None:
     assert "spreadsheet-import 0.1.0 (civicquest-spreadsheet-import)\n  importers: spreadsheet" in (
         result.output
     )
+
+
+def test_a_tick_neither_ticked_nor_empty_is_rejected_where_it_is(
+    aix2026: Project, tmp_path: Path
+) -> None:
+    mapping = write_mapping(tmp_path / "lime.yaml", LIMESURVEY_MAPPING)
+    content = LIMESURVEY.encode().replace(b'"AO01","Y","","Y"', b'"AO01","Y","peut-etre","Y"')
+    result = run_import(aix2026, content, mapping, "results-survey.csv")
+    assert [(r.code, r.source.where(), r.value) for r in result.rejected] == [
+        ("unreadable_tick", "results-survey.csv:K2", "peut-etre")
+    ]
+    assert "s15" not in result.responses[0].data["answers"]

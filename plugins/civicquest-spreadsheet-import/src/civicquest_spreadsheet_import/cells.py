@@ -42,6 +42,8 @@ class Problem:
     message: str
     hint: str
     suggestion: str | None = None
+    #: the 0-based column at fault, when not the question's first one
+    column: int | None = None
 
 
 def cell_text(cell: Cell) -> str:

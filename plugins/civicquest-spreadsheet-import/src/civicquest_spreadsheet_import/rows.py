@@ -139,7 +139,7 @@ class RowReader:
         if consent is not None:
             data["consent_to_publish"] = consent
         comment = self._text(self.columns.comment)
-        if comment:
+        if comment.strip():
             data["comment"] = comment
         return data
 
@@ -169,7 +169,7 @@ class RowReader:
         comment = "" if question.comment is None else self._text(question.comment)
         evidence = "" if question.evidence is None else self._text(question.evidence)
         if isinstance(value, Problem):
-            self._reject(_first_column(question), value)
+            self._reject(_first_column(question) if value.column is None else value.column, value)
             for index in (question.comment, question.evidence):
                 if self._text(index).strip():
                     self._reject(index, _orphan(question.question_id))
@@ -199,6 +199,7 @@ class RowReader:
                     f"case ni cochée ni vide / neither ticked nor empty: {self._text(index)!r}",
                     "écrivez Y ou laissez vide / write Y or leave it empty (or add the word "
                     "under 'options.ticked')",
+                    column=index,
                 )
         return {"choices": codes} if codes else None
 
