@@ -111,7 +111,8 @@ def test_hook_register_importers(register_plugin: object) -> None:
             return [Importer(name="kobo", description="KoboToolbox", load=load)]
 
     with registered(Imports()):
-        assert list(get_importers()) == ["kobo"]
+        # installed first-party plugins may register importers of their own
+        assert get_importers()["kobo"].description == "KoboToolbox"
         result = CliRunner().invoke(cli, ["formats"])
     assert "import kobo: KoboToolbox" in result.output
 
