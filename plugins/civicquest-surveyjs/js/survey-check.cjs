@@ -47,8 +47,8 @@ function fill(json, answers) {
       else unknown.push(name);
     }
   }
-  model.validate(false, false);
-  const invalid = model.getAllQuestions().filter((q) => q.errors.length > 0).map((q) => q.name);
+  // what survey-core would refuse to complete: the visible questions that do not validate
+  const invalid = model.getAllQuestions(true).filter((q) => !q.validate(true)).map((q) => q.name);
   model.doComplete();
   return { data: model.data, unknown, invalid };
 }

@@ -40,8 +40,8 @@ __all__ = ["BRACE", "plain", "survey_json", "to_surveyjs"]
 #: what a ``{`` becomes in a text, so that survey-core never reads it as a placeholder
 BRACE = "{\u2060"
 
-#: statuses of lists that have nothing to fill in (not asked, withdrawn, merged into another)
-NOT_ASKED = frozenset({"not_solicited", "withdrawn", "merged"})
+#: lists the coalition chose not to ask are not offered; every other list may answer
+NOT_ASKED = frozenset({"not_solicited"})
 
 Json = dict[str, Any]
 
@@ -160,13 +160,12 @@ def _question_elements(project: Project, question: Question, words: _Words) -> l
     if description:
         element["description"] = description
     if question.required:
-        element["isRequired"] = True
+        # required unless the list says why it does not answer: a partial list may decline
+        element["requiredIf"] = f"{{{no_answer_name(question.id)}}} empty"
     if question.allow_comment:
         element["showCommentArea"] = True
         element["commentText"] = words.form("comment")
-    elements = [element]
-    if not question.required:
-        elements.append(_no_answer(question.id, words))
+    elements = [element, _no_answer(question.id, words)]
     if question.allow_evidence:
         elements.append(_evidence(question.id, words))
     return elements
