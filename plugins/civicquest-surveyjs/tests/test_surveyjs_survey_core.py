@@ -14,7 +14,7 @@ from civicquest_surveyjs.survey import BRACE
 from surveyjs_answers import as_entered, survey_core
 
 from civicquest import export
-from civicquest.models import Evidence, Project, Response
+from civicquest.models import Answer, Evidence, Project, Response
 from civicquest.testing import HOSTILE_STRINGS, aix2026, hostile_project
 
 __all__ = ["aix2026"]  # fixture
@@ -167,5 +167,5 @@ def test_survey_core_asks_for_required_answers_unless_a_reason_is_given(
     assert sorted(report["results"][0]["invalid"]) == sorted(required)
     assert report["results"][1]["invalid"] == []
     assert _imported(aix2026, [report["results"][1]["data"]])[0].answers == {
-        q: {"no_answer": "declined"} for q in required
+        q: Answer(no_answer="declined") for q in required
     }

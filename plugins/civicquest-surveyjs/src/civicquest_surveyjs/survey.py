@@ -179,7 +179,10 @@ def _value_input(project: Project, question: Question, words: _Words) -> Json:
     scale = project.scales_by_id[getattr(question, "scale", "")]
     choices = [{"value": o.code, "text": words.text(o.label)} for o in scale.options]
     if isinstance(question, MultipleChoiceQuestion):
-        limits: Json = {"minSelectedChoices": question.min_choices} if question.min_choices else {}
+        limits: Json = {}
+        if question.min_choices:
+            # a validator, not minSelectedChoices: that one also refuses a question left empty
+            limits["validators"] = [{"type": "answercount", "minCount": question.min_choices}]
         if question.max_choices is not None:
             limits["maxSelectedChoices"] = question.max_choices
         return {"type": "checkbox", "choices": choices} | limits
