@@ -46,7 +46,7 @@ def is_empty(value: object) -> bool:
 
 def shown(value: object) -> str:
     """A value as the rejects report shows it: text as is, anything else as JSON."""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
 
 
 @dataclass
@@ -57,13 +57,13 @@ class Rejections:
     items: list[Rejected] = field(default_factory=list)
 
     def add(
-        self, key: str, value: object, code: str, suggestion: str | None = None, **values: object
+        self, column: str, raw: object, code: str, suggestion: str | None = None, **values: object
     ) -> None:
         message, hint = rejection(code, **values)
         self.items.append(
             Rejected(
-                source=replace(self.source, column=key),
-                value=shown(value),
+                source=replace(self.source, column=column),
+                value=shown(raw),
                 code=code,
                 message=message,
                 hint=hint,

@@ -19,7 +19,16 @@ from civicquest.plugins import ImportedResponse, ImportResult, Rejected, SourceR
 
 from .answers import Rejections, is_empty, read_answer, split_key
 from .matching import match_code, read_yes_no
-from .names import COMMENT, CONSENT, QUESTIONNAIRE, RESPONDENT, VERSION
+from .names import (
+    COMMENT,
+    COMMENT_SUFFIX,
+    CONSENT,
+    QUESTIONNAIRE,
+    RESPONDENT,
+    VERSION,
+    evidence_name,
+    no_answer_name,
+)
 from .results import Submission, read_submissions
 
 __all__ = ["SurveyJsImportOptions", "load_results", "read_submission"]
@@ -162,5 +171,9 @@ def _answers(
 
 
 def _closest_key(key: str, question_ids: dict[str, Any]) -> str | None:
-    close = difflib.get_close_matches(key, [*question_ids, *_RESPONSE_KEYS], n=1)
+    names = [*_RESPONSE_KEYS]
+    for question_id in question_ids:
+        names += [question_id, question_id + COMMENT_SUFFIX]
+        names += [no_answer_name(question_id), evidence_name(question_id)]
+    close = difflib.get_close_matches(key, names, n=1)
     return close[0] if close else None

@@ -66,7 +66,20 @@ def _parse(text: str) -> Any:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
+    return _Constant(name)
+
+
+class _Constant:
+    """``NaN`` or ``Infinity``: Python's reader accepts them, JSON has no such number. Kept as a
+    value that fits no question, so that it is rejected at its key, like any wrong value."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __str__(self) -> str:
+        return self.name
 
 
 def _json_lines(text: str) -> list[tuple[int, str]] | None:
@@ -116,7 +129,7 @@ def _add(
     if isinstance(value, _Object):
         submissions.append(Submission(dict(value), row, value.repeated))
         return
-    shown = json.dumps(value, ensure_ascii=False)[:80]
+    shown = json.dumps(value, ensure_ascii=False, default=str)[:80]
     message, hint = rejection("not_a_submission", detail=shown)
     rejected.append(
         Rejected(source=where, value=shown, code="not_a_submission", message=message, hint=hint)
