@@ -58,7 +58,9 @@ class TestSurveyJsConformance(ExporterConformance):
             for q, s in zip(aix2026.questionnaire.questions, HOSTILE_STRINGS * 9, strict=False)
         )
         project = aix2026.model_copy(
-            update={"questionnaire": aix2026.questionnaire.model_copy(update={"questions": questions})}
+            update={
+                "questionnaire": aix2026.questionnaire.model_copy(update={"questions": questions})
+            }
         )
         survey = json.loads(self.run(project))
         for question in questions:
@@ -95,7 +97,8 @@ def test_each_kind_of_question_gets_its_element(aix2026: Project) -> None:
 def test_no_text_is_an_html_element_and_pages_follow_the_themes(aix2026: Project) -> None:
     survey = _survey(aix2026)
     types = {e["type"] for page in survey["pages"] for e in page["elements"]}
-    assert "html" not in types and "expression" not in types
+    assert "html" not in types
+    assert "expression" not in types
     assert [p["name"] for p in survey["pages"]] == [
         "_list",
         *(f"theme/{t.id}" for t in aix2026.questionnaire.themes),

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from surveyjs_answers import as_entered
 
+from civicquest import example_path, load_project
 from civicquest.models import Answer, Evidence, Project, Response
 from civicquest.plugins import ImportResult
-from civicquest import example_path, load_project
 from civicquest.testing import aix2026, list_plugins
 
 __all__ = ["aix2026"]  # fixture
@@ -47,13 +47,16 @@ def _answer(project: Project, question_id: str) -> st.SearchStrategy[Answer]:
         ).map(tuple),
     }
     reason = st.builds(Answer, no_answer=st.sampled_from(["skipped", "declined"]), **extras)
-    codes = [o.code for o in project.scales_by_id[getattr(question, "scale", "")].options] if (
-        hasattr(question, "scale")
-    ) else []
+    codes = (
+        [o.code for o in project.scales_by_id[getattr(question, "scale", "")].options]
+        if (hasattr(question, "scale"))
+        else []
+    )
     value: st.SearchStrategy[Answer]
     if question.kind == "multiple_choice":
         value = st.builds(
-            Answer, choices=st.lists(st.sampled_from(codes), min_size=1, unique=True).map(tuple),
+            Answer,
+            choices=st.lists(st.sampled_from(codes), min_size=1, unique=True).map(tuple),
             **extras,
         )
     elif codes:
@@ -99,7 +102,11 @@ def test_any_results_import_back_into_the_same_responses(data: Any) -> None:
 )
 def test_every_key_is_placed_or_rejected(extra: dict[str, Any]) -> None:
     aix2026 = AIX
-    submission = {"_respondent": "aix-avenir", "_consent_to_publish": True, "p01": "engagement_fort"}
+    submission = {
+        "_respondent": "aix-avenir",
+        "_consent_to_publish": True,
+        "p01": "engagement_fort",
+    }
     submission |= {k: v for k, v in extra.items() if k not in submission}
     result = _load(aix2026, submission)
     (response,) = result.responses
@@ -109,8 +116,11 @@ def test_every_key_is_placed_or_rejected(extra: dict[str, Any]) -> None:
         if value in (None, "", [], {}):
             continue  # carries nothing: SurveyJS itself leaves such keys out
         base = key.removesuffix("-Comment").split("/")[0]
-        assert key in placed or base in placed or key in rejected or any(
-            column.startswith(key) for column in rejected if column
+        assert (
+            key in placed
+            or base in placed
+            or key in rejected
+            or any(column.startswith(key) for column in rejected if column)
         ), key
 
 
@@ -132,7 +142,11 @@ def test_a_label_stands_for_its_code_and_a_misspelling_gets_a_suggestion(
     assert response.data["answers"]["p01"] == {"choice": "engagement_fort"}
     assert response.data["answers"]["p02"] == {"number": 3.5}
     (rejected,) = result.rejected
-    assert (rejected.code, rejected.source.column, rejected.source.row) == ("unknown_option", "p03", 1)
+    assert (rejected.code, rejected.source.column, rejected.source.row) == (
+        "unknown_option",
+        "p03",
+        1,
+    )
     assert rejected.suggestion == "engagement_minimal"
     assert rejected.value == "Engagment minimal"
 
@@ -221,7 +235,9 @@ def test_nan_is_no_number(aix2026: Project) -> None:
 
 
 def test_byte_order_marks_repeated_keys_and_non_objects(aix2026: Project) -> None:
-    text = '[{"_respondent": "aix-avenir", "p01": "engagement_minimal", "p01": "engagement_fort"}, 3]'
+    text = (
+        '[{"_respondent": "aix-avenir", "p01": "engagement_minimal", "p01": "engagement_fort"}, 3]'
+    )
     for content in (b"\xef\xbb\xbf" + text.encode(), text.encode("utf-16")):
         result = _load(aix2026, content)
         assert result.responses[0].data["answers"]["p01"] == {"choice": "engagement_fort"}

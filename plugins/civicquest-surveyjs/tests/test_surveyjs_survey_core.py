@@ -92,9 +92,11 @@ def _expected_texts(project: Project, lang: str) -> dict[str, str]:
         expected[f"{question.id} title"] = pick(question.text)
         if question.help is not None and getattr(question, "unit", None) is None:
             expected[f"{question.id} description"] = pick(question.help)
-        for option in project.scales_by_id[getattr(question, "scale", "")].options if hasattr(
-            question, "scale"
-        ) else ():
+        for option in (
+            project.scales_by_id[getattr(question, "scale", "")].options
+            if hasattr(question, "scale")
+            else ()
+        ):
             expected[f"{question.id} choice {option.code}"] = pick(option.label)
     for respondent in project.respondents:
         if respondent.status != "not_solicited":  # not asked, so not offered

@@ -29,7 +29,7 @@ __all__ = [
 def register_exporters() -> Iterator[Exporter]:
     yield Exporter(
         name="surveyjs",
-        description="Formulaire SurveyJS (JSON), une page par thème / SurveyJS form, a page per theme",
+        description="Formulaire SurveyJS, une page par thème / SurveyJS form, a page per theme",
         export=to_surveyjs,
         file_extensions=(".json",),
         media_type="application/json",
@@ -41,7 +41,7 @@ def register_exporters() -> Iterator[Exporter]:
 def register_importers() -> Iterator[Importer]:
     yield Importer(
         name="surveyjs",
-        description="Résultats SurveyJS (JSON ou JSON Lines) / SurveyJS results (JSON or JSON Lines)",
+        description="Résultats SurveyJS (JSON, JSON Lines) / SurveyJS results (JSON, JSON Lines)",
         load=load_results,
         file_extensions=(".json", ".jsonl"),
         options=SurveyJsImportOptions,

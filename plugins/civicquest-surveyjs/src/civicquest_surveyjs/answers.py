@@ -24,7 +24,11 @@ from .wording import FORM, rejection
 
 __all__ = ["Rejections", "is_empty", "read_answer", "shown", "split_key"]
 
-_PARTS = ((COMMENT_SUFFIX, "comment"), (NO_ANSWER_SUFFIX, "no_answer"), (EVIDENCE_SUFFIX, "evidence"))
+_PARTS = (
+    (COMMENT_SUFFIX, "comment"),
+    (NO_ANSWER_SUFFIX, "no_answer"),
+    (EVIDENCE_SUFFIX, "evidence"),
+)
 _CHOICE_KINDS = frozenset({"single_choice", "commitment", "position"})
 _REASON_NAMES = {reason: tuple(FORM[reason].values()) for reason in NO_ANSWER_REASONS}
 
@@ -133,7 +137,9 @@ def _choices(
 def _option_names(project: Project, question: Question) -> dict[str, tuple[str, ...]]:
     scale = project.scales_by_id[getattr(question, "scale", "")]
     return {
-        option.code: (option.label,) if isinstance(option.label, str) else tuple(option.label.values())
+        option.code: (option.label,)
+        if isinstance(option.label, str)
+        else tuple(option.label.values())
         for option in scale.options
     }
 
@@ -146,7 +152,15 @@ def _code(
         if match.code is not None:
             return match.code
         codes = ", ".join(names)
-        out.add(key, raw, "unknown_option", match.suggestion, question=question_id, value=raw, codes=codes)
+        out.add(
+            key,
+            raw,
+            "unknown_option",
+            match.suggestion,
+            question=question_id,
+            value=raw,
+            codes=codes,
+        )
         return None
     out.add(key, raw, "wrong_type", question=question_id, expected="code", value=shown(raw))
     return None
@@ -186,7 +200,14 @@ def _source(question_id: str, key: str, item: Any, out: Rejections) -> dict[str,
             if value:
                 source[name] = value
         elif not is_empty(value):
-            out.add(where, value, "wrong_type", question=question_id, expected="text", value=shown(value))
+            out.add(
+                where,
+                value,
+                "wrong_type",
+                question=question_id,
+                expected="text",
+                value=shown(value),
+            )
     if source and "url" not in source and "excerpt" not in source:
         out.add(key, item, "evidence_without_source", question=question_id)
         return {}

@@ -124,8 +124,14 @@ def _response_data(
     if CONSENT in values:
         consent = read_yes_no(values[CONSENT])
         if consent is None:
-            out.add(CONSENT, values[CONSENT], "wrong_type", question=CONSENT,
-                    expected="true / false", value=values[CONSENT])
+            out.add(
+                CONSENT,
+                values[CONSENT],
+                "wrong_type",
+                question=CONSENT,
+                expected="true / false",
+                value=values[CONSENT],
+            )
         else:
             data["consent_to_publish"] = consent
     if COMMENT in values:

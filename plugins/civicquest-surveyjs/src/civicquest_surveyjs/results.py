@@ -83,7 +83,7 @@ class _Constant:
 
 
 def _json_lines(text: str) -> list[tuple[int, str]] | None:
-    """The non-blank lines, if ``text`` looks like JSON Lines (several lines, the first an object)."""
+    """The non-blank lines, if ``text`` is JSON Lines (several lines, the first an object)."""
     lines = [(number, line) for number, line in enumerate(text.split("\n"), 1) if line.strip()]
     if len(lines) < 2:
         return None
