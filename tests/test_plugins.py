@@ -111,7 +111,7 @@ def test_hook_register_importers(register_plugin: object) -> None:
             return [Importer(name="kobo", description="KoboToolbox", load=load)]
 
     with registered(Imports()):
-        assert list(get_importers()) == ["kobo"]
+        assert "kobo" in list(get_importers())  # with the installed plugins' importers
         result = CliRunner().invoke(cli, ["formats"])
     assert "import kobo: KoboToolbox" in result.output
 

@@ -31,7 +31,8 @@ def register_exporters() -> Iterator[Exporter]:
         name="surveyjs",
         description="Formulaire SurveyJS, une page par thème / SurveyJS form, a page per theme",
         export=to_surveyjs,
-        file_extensions=(".json",),
+        # not ".json": that one names the json format (a format is found by its extension)
+        file_extensions=(".survey.json",),
         media_type="application/json",
         needs="questionnaire",
     )
