@@ -8,7 +8,8 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(PLUGINS))
 EXAMPLE := examples/aix2026
 OUT    ?= out
 
-.PHONY: demo test install install-dev lint typecheck docs bench schemas clean
+.PHONY: demo test install install-dev node-deps lint typecheck docs bench schemas clean
+SURVEYJS_JS := plugins/civicquest-surveyjs/js
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +45,17 @@ demo: install
 	@echo "  Ouvrez / open $(OUT)/aix2026/reponses.html dans votre navigateur / in your browser"
 
 ## test: install the dev dependencies and run the whole suite (lint, types, tests, docs)
-test: install-dev lint typecheck
+test: install-dev node-deps lint typecheck
 	$(BIN)/pytest
+
+## node-deps: survey-core, pinned by its lock file, for the SurveyJS tests (needs node and npm).
+## Without npm, the SurveyJS tests fail and say what to install; in CI (CI=true) this fails at once.
+node-deps: $(SURVEYJS_JS)/node_modules/.package-lock.json
+
+$(SURVEYJS_JS)/node_modules/.package-lock.json: $(SURVEYJS_JS)/package.json $(SURVEYJS_JS)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(SURVEYJS_JS) --no-audit --no-fund; \
+	elif [ "$${CI:-}" = "true" ]; then echo "npm is missing: install Node.js and npm (.ci/run does)" >&2; exit 1; \
+	else echo "npm is missing: the SurveyJS tests will fail until you install Node.js and npm, then run make node-deps" >&2; fi
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks plugins

@@ -29,6 +29,7 @@ FILES = [
     ("markdown", [], "aix2026-answers.md"),
     ("markdown", ["--option", "document=questionnaire"], "aix2026-questionnaire.md"),
     ("html", [], "aix2026.html"),
+    ("surveyjs", [], "aix2026.survey.json"),
 ]
 
 
