@@ -50,7 +50,7 @@ class JsonLines:
     def register_importers(self) -> list[Importer]:
         return [
             Importer(
-                name="jsonl", description="JSON lines", load=load_jsonl, file_extensions=(".jsonl",)
+                name="jsonl", description="JSON lines", load=load_jsonl, file_extensions=(".cqlines",)
             )
         ]
 
@@ -98,7 +98,7 @@ def test_dry_run_shows_the_plan_and_writes_nothing(example_copy: Path, tmp_path:
     existing = project.responses[0]
     before = _snapshot(example_copy)
     file = _write_lines(
-        tmp_path / "in.jsonl",
+        tmp_path / "in.cqlines",
         {"respondent": existing.respondent, "answers": {question: {"choice": first}}},
     )
     result = run_cli("import", str(example_copy), str(file), "--dry-run", "--replace")
@@ -114,7 +114,7 @@ def test_new_answers_are_written_and_the_project_still_validates(
     question, first, _ = _choice_question(project)
     respondent = _pending_list(example_copy)
     file = _write_lines(
-        tmp_path / "in.jsonl",
+        tmp_path / "in.cqlines",
         {
             "respondent": respondent,
             "consent_to_publish": True,
@@ -143,7 +143,7 @@ def test_a_different_answer_is_a_conflict_unless_replace(
     ]
     other = next(c for c in codes if c != existing.answers[question].choice)
     file = _write_lines(
-        tmp_path / "in.jsonl",
+        tmp_path / "in.cqlines",
         {"respondent": existing.respondent, "answers": {question: {"choice": other}}},
     )
     report = tmp_path / "rejects.csv"
@@ -164,7 +164,7 @@ def test_unknown_list_is_rejected_with_the_closest_list(example_copy: Path, tmp_
     respondent = load_project(example_copy).respondents[0]
     misspelt = respondent.name[:-1] + "x" if len(respondent.name) > 4 else respondent.name + "x"
     file = _write_lines(
-        tmp_path / "in.jsonl", {"respondent": misspelt, "answers": {"a": {"choice": "b"}}}
+        tmp_path / "in.cqlines", {"respondent": misspelt, "answers": {"a": {"choice": "b"}}}
     )
     report = tmp_path / "rejects.json"
     result = run_cli("import", str(example_copy), str(file), "--rejects", str(report))
@@ -181,7 +181,7 @@ def test_a_list_named_loosely_is_found(example_copy: Path, tmp_path: Path) -> No
         r for r in load_project(example_copy).respondents if r.id == _pending_list(example_copy)
     )
     file = _write_lines(
-        tmp_path / "in.jsonl",
+        tmp_path / "in.cqlines",
         {"respondent": f"  {respondent.name.upper()} ", "consent_to_publish": False},
     )
     result = run_cli("import", str(example_copy), str(file))
@@ -198,7 +198,7 @@ def test_unknown_option_located_in_the_users_file_with_a_suggestion(
     text = label if isinstance(label, str) else next(iter(label.values()))
     respondent = _pending_list(example_copy)
     file = _write_lines(
-        tmp_path / "in.jsonl",
+        tmp_path / "in.cqlines",
         {"respondent": respondent, "consent_to_publish": True, "answers": {}},
         {
             "respondent": project.responses[0].respondent,
@@ -209,18 +209,18 @@ def test_unknown_option_located_in_the_users_file_with_a_suggestion(
     result = run_cli("import", str(example_copy), str(file), "--rejects", str(report))
     assert result.exit_code == 1
     (row,) = json.loads(report.read_text(encoding="utf-8"))["rejected"]
-    assert (row["file"], row["row"], row["column"]) == ("in.jsonl", 2, question)
+    assert (row["file"], row["row"], row["column"]) == ("in.cqlines", 2, question)
     assert row["suggestion"] == first
     assert (example_copy / "responses" / f"{respondent}.yaml").exists()  # the rest placed
 
 
 def test_the_importers_own_rejects_reach_the_report(example_copy: Path, tmp_path: Path) -> None:
-    file = tmp_path / "in.jsonl"
+    file = tmp_path / "in.cqlines"
     file.write_text("not json at all\n", encoding="utf-8")
     result = run_cli("import", str(example_copy), str(file))
     assert result.exit_code == 1
     assert "unreadable_line" in result.stderr
-    assert "in.jsonl:row 1" in result.stderr
+    assert "in.cqlines:row 1" in result.stderr
 
 
 @pytest.mark.parametrize("hostile", HOSTILE_STRINGS)
@@ -229,7 +229,7 @@ def test_hostile_strings_survive(example_copy: Path, tmp_path: Path, hostile: st
     question = next(q.id for q in project.questionnaire.questions if q.kind == "open_text")
     respondent = _pending_list(example_copy)
     file = _write_lines(
-        tmp_path / "in.jsonl",
+        tmp_path / "in.cqlines",
         {
             "respondent": respondent,
             "consent_to_publish": True,
@@ -248,7 +248,7 @@ def test_hostile_strings_survive(example_copy: Path, tmp_path: Path, hostile: st
 
 
 def test_rejects_refused_onto_a_project_file(example_copy: Path, tmp_path: Path) -> None:
-    file = _write_lines(tmp_path / "in.jsonl", {"respondent": "nobody"})
+    file = _write_lines(tmp_path / "in.cqlines", {"respondent": "nobody"})
     target = example_copy / "questionnaire.yaml"
     before = target.read_bytes()
     result = run_cli("import", str(example_copy), str(file), "--rejects", str(target))
@@ -295,8 +295,8 @@ def test_every_unplaceable_value_ends_in_the_report(
     respondent = project.responses[0].respondent
     imported = ImportedResponse(
         data={"respondent": respondent, "answers": {question: answer}},
-        source=SourceRef(file="f.jsonl", row=1),
-        answer_sources={question: SourceRef(file="f.jsonl", row=1, column="Q")},
+        source=SourceRef(file="f.cqlines", row=1),
+        answer_sources={question: SourceRef(file="f.cqlines", row=1, column="Q")},
     )
     plan = plan_import(project, ImportResult(responses=(imported,)), replace=True)
     placed = {q for item in plan.lists for q in (*item.new, *item.changed, *item.unchanged)}
