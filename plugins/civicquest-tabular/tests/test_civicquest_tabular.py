@@ -154,9 +154,42 @@ def test_xlsx_layout(aix2026: Project) -> None:
         "Listes",
         *(t.id for t in aix2026.questionnaire.themes),
     ]
+    lists = book["Listes"]
+    assert [c.value for c in lists[1]][:5] == [
+        "Identifiant",
+        "Liste",
+        "Tête de liste",
+        "Étiquette politique",
+        "Statut",
+    ]
+    assert {c.value for c in lists["E"][1:]} <= {
+        "a répondu",
+        "réponse partielle",
+        "en attente de réponse",
+        "a refusé de répondre",
+        "non sollicitée",
+        "retirée",
+        "a fusionné",
+        "a répondu hors questionnaire",
+    }
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "B2"
         assert 8 <= sheet.column_dimensions["B"].width <= 60
+
+
+def test_xlsx_follows_the_language(aix2026: Project) -> None:
+    output = export(aix2026, "xlsx", lang="en")
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    assert book.sheetnames[:2] == ["Questionnaire", "Lists"]
+    assert [c.value for c in book["Lists"][1]][:5] == [
+        "List id",
+        "List",
+        "Head of list",
+        "Political label",
+        "Status",
+    ]
+    assert "answered" in {c.value for c in book["Lists"]["E"][1:]}
 
 
 def test_neutralise_is_reversible() -> None:

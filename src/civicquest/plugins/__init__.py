@@ -16,21 +16,26 @@ from __future__ import annotations
 
 from ..errors import CivicquestError, ExportWarning, PluginError, UsageError
 from ..text.labels import status_label
+from ..text.numbers import format_date, format_decimal, format_percent
 from ._helpers import (
+    COLUMN_LABELS,
     FORMULA_PREFIXES,
     NO_ANSWER_LABELS,
     answer_label,
     answer_value,
+    column_label,
     format_number,
     neutralise,
     restore,
     text_of,
+    translate,
 )
 from ._hookspecs import hookimpl
 from ._imports import ImportedResponse, ImportResult, Rejected, SourceRef
 from ._records import Exporter, ExportInput, ExportOutput, Importer, ScoringMethod
 
 __all__ = [
+    "COLUMN_LABELS",
     "FORMULA_PREFIXES",
     "NO_ANSWER_LABELS",
     "CivicquestError",
@@ -48,10 +53,15 @@ __all__ = [
     "UsageError",
     "answer_label",
     "answer_value",
+    "column_label",
+    "format_date",
+    "format_decimal",
     "format_number",
+    "format_percent",
     "hookimpl",
     "neutralise",
     "restore",
     "status_label",
     "text_of",
+    "translate",
 ]
