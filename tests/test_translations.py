@@ -164,3 +164,33 @@ def test_ties_on_the_first_key_are_broken_by_the_collation() -> None:
     items = [(2, "Zoé"), (1, "Élan"), (1, "Abri"), (1, "Zut")]
     ordered = sorted_by_name(items, lambda i: i[1], first=lambda i: i[0])
     assert ordered == [(1, "Abri"), (1, "Élan"), (1, "Zut"), (2, "Zoé")]
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from civicquest.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(("lang", "line"), [("fr", "Par statut : "), ("en", "By status: ")])
+def test_the_summary_follows_the_language(lang: str, line: str) -> None:
+    code, out, _ = _cli("summary", str(ROOT / "examples" / "aix2026"), "--lang", lang)
+    assert code == 0
+    assert out.splitlines()[-1].startswith(line)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", "l'électeur n'a répondu à aucune"), ("en", "the voter answered none")],
+)
+def test_an_empty_voter_is_told_in_the_language(tmp_path: Path, lang: str, words: str) -> None:
+    voter = tmp_path / "voter.yaml"
+    voter.write_text("answers:\n  p01: {skip: true}\n", encoding="utf-8")
+    project = str(ROOT / "examples" / "aix2026")
+    code, _, err = _cli("match", project, "--answers", str(voter), "--lang", lang)
+    assert code == 1
+    assert words in err
+    assert " / " not in err  # one language, not "français / English"

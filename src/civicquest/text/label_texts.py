@@ -45,7 +45,6 @@ TEXTS: dict[str, str] = {
     "list": N_("text:list", "List"),
     "status": N_("text:status", "Status"),
     "answers": N_("text:answers", "Answers"),
-    "by_status": N_("text:by_status", "By status"),
     "panel_summary": N_(
         "text:panel_summary", "{matched} voter(s) matched, {rejected} rejected (details above)."
     ),
