@@ -8,7 +8,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(PLUGINS))
 EXAMPLE := examples/aix2026
 OUT    ?= out
 
-.PHONY: demo test install install-dev node-deps lint typecheck docs bench schemas clean
+.PHONY: demo test install install-dev node-deps lint typecheck docs bench schemas messages clean
 SURVEYJS_JS := plugins/civicquest-surveyjs/js
 
 $(PY):
@@ -74,6 +74,15 @@ bench: install
 ## schemas: regenerate the JSON Schemas in schemas/ after changing a model
 schemas: install
 	$(PY) -c "from pathlib import Path; from civicquest.exporting.schemas import write_schema_files; write_schema_files(Path('schemas'))"
+
+## messages: extract the strings to translate, update every language's .po, compile the .mo
+LOCALES := src/civicquest/text/locale
+messages: install-dev
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k N_:1c,2 -k translate:1c,2 --sort-by-file \
+		--project civicquest --copyright-holder "civicquest contributors" \
+		-o $(LOCALES)/civicquest.pot .
+	$(BIN)/pybabel update -i $(LOCALES)/civicquest.pot -d $(LOCALES) -D civicquest -w 100 --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALES) -D civicquest --statistics
 
 clean:
 	rm -rf $(VENV) docs/_build $(OUT) .pytest_cache .mypy_cache .ruff_cache

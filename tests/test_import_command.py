@@ -50,7 +50,10 @@ class JsonLines:
     def register_importers(self) -> list[Importer]:
         return [
             Importer(
-                name="jsonl", description="JSON lines", load=load_jsonl, file_extensions=(".cqlines",)
+                name="jsonl",
+                description="JSON lines",
+                load=load_jsonl,
+                file_extensions=(".cqlines",),
             )
         ]
 

@@ -154,9 +154,42 @@ def test_xlsx_layout(aix2026: Project) -> None:
         "Listes",
         *(t.id for t in aix2026.questionnaire.themes),
     ]
+    lists = book["Listes"]
+    assert [c.value for c in lists[1]][:5] == [
+        "Identifiant",
+        "Liste",
+        "Tête de liste",
+        "Étiquette politique",
+        "Statut",
+    ]
+    assert {c.value for c in lists["E"][1:]} <= {
+        "a répondu",
+        "réponse partielle",
+        "en attente de réponse",
+        "a refusé de répondre",
+        "non sollicitée",
+        "retirée",
+        "a fusionné",
+        "a répondu hors questionnaire",
+    }
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "B2"
         assert 8 <= sheet.column_dimensions["B"].width <= 60
+
+
+def test_xlsx_follows_the_language(aix2026: Project) -> None:
+    output = export(aix2026, "xlsx", lang="en")
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    assert book.sheetnames[:2] == ["Questionnaire", "Lists"]
+    assert [c.value for c in book["Lists"][1]][:5] == [
+        "List id",
+        "List",
+        "Head of list",
+        "Political label",
+        "Status",
+    ]
+    assert "answered" in {c.value for c in book["Lists"]["E"][1:]}
 
 
 def test_neutralise_is_reversible() -> None:
@@ -195,11 +228,14 @@ def _long_cells(output: ExportOutput, marker: str = "") -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("lang", "marker"),
-    [("fr", "… [texte complet : export CSV/JSON]"), ("en", "… [full text: CSV/JSON export]")],
+    ("lang", "marker", "limit"),
+    [
+        ("fr", "… [texte complet : export CSV/JSON]", "32\u202f767 caractères"),
+        ("en", "… [full text: CSV/JSON export]", "32,767 characters"),
+    ],
 )
 def test_a_cell_over_excels_limit_is_cut_with_a_warning(
-    aix2026: Project, lang: str, marker: str
+    aix2026: Project, lang: str, marker: str, limit: str
 ) -> None:
     comment = "mot " * 10_000
     project = hostile_project(aix2026, (comment,))
@@ -211,7 +247,7 @@ def test_a_cell_over_excels_limit_is_cut_with_a_warning(
     assert all(comment.startswith(cell.removesuffix(marker)) for cell in cells)
     (warning,) = caught
     message = str(warning.message)
-    assert "32767" in message.replace(" ", "").replace("\u202f", "")
+    assert limit in message  # numbers as the language writes them (CLDR)
     assert "CSV" in message
     assert f"{len(cells)} " in message
 
@@ -246,5 +282,5 @@ def test_the_export_command_prints_the_warning_and_writes_the_file(tmp_path: Pat
     result = run_cli(*args)
     assert result.exit_code == 0, result.output
     assert "warning: 1 cell(s) exceeded Excel's limit" in result.stderr
-    assert "Listes!" in result.stderr
+    assert "Lists!" in result.stderr  # the sheet name follows --lang
     assert _long_cells(target.read_bytes())

@@ -150,8 +150,7 @@ def _export_warnings_shown(lang: str) -> Iterator[None]:
         yield
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
-            colon = " :" if lang == "fr" else ":"
-            click.echo(f"{text('warning', lang)}{colon} {warning.message}", err=True)
+            click.echo(text("warning_line", lang, message=warning.message), err=True)
         else:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno

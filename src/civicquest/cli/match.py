@@ -119,10 +119,11 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
             project, voter, options["method"], options["missing"],
             points=options["points_preset"], empty_voter=options["empty_voter"],
         )  # fmt: skip
-    except EmptyVoterError as error:
+    except EmptyVoterError:
         from ..text.display import printable
+        from ..text.labels import text
 
-        click.echo(f"{printable(str(answers_file))}: {error}", err=True)
+        click.echo(f"{printable(str(answers_file))}: {text('empty_voter', lang)}", err=True)
         sys.exit(1)
     except UsageError as error:
         click.echo(str(error), err=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..text.catalog import N_
 from .options import LANG_OPTION, PROJECT_ARGUMENT, emit
 
 __all__ = ["score"]
@@ -128,40 +129,55 @@ def sensitivity(path: Path, lang: str) -> None:
         report = run(result.project, methods, providers=providers)
     except CivicquestError as error:  # the reference method itself failed
         raise click.ClickException(str(error)) from None
-    words = _SENSITIVITY_WORDS[lang]
-    for left in report.left_out:
-        where = words["left_out"].format(plugin=left.plugin, method=left.method)
-        click.echo(f"{where}{words['colon']} {left.reason}", err=True)
+    for line in left_out_lines(report, lang):
+        click.echo(line, err=True)
+    click.echo(sensitivity_text(report, lang))
+
+
+def _say(english: str, lang: str, **params: object) -> str:
+    from ..text.catalog import pgettext
+
+    return pgettext("sensitivity", english, lang).format(**params)
+
+
+def left_out_lines(report: Any, lang: str) -> list[str]:
+    """One line per method a plugin gave that failed and was left out, in ``lang``."""
+    return [
+        _say(_SENSITIVITY_WORDS["left_out"], lang, plugin=left.plugin, method=left.method,
+             reason=left.reason)
+        for left in report.left_out
+    ]  # fmt: skip
+
+
+def sensitivity_text(report: Any, lang: str) -> str:
+    """The reference, one line per scenario, and the verdict, in ``lang``."""
+    from ..text.numbers import format_decimal
+
     reference = f"{report.reference.method} / {report.reference.policy}"
-    click.echo(f"{words['reference']}{words['colon']} {reference}")
+    lines = [_say(_SENSITIVITY_WORDS["reference"], lang, reference=reference)]
     for s in report.scenarios:
-        swaps = ", ".join(f"{a} ⇄ {b}" for a, b in s.swaps) or "-"
-        click.echo(
-            f"{s.method} / {s.policy}{words['colon']} spearman {_correlation(s.spearman)}, "
-            f"kendall {_correlation(s.kendall)}, {words['swaps']}{words['colon']} {swaps}"
+        lines.append(
+            _say(
+                _SENSITIVITY_WORDS["scenario"],
+                lang,
+                scenario=f"{s.method} / {s.policy}",
+                spearman=format_decimal(s.spearman, lang, 3),
+                kendall=format_decimal(s.kendall, lang, 3),
+                swaps=", ".join(f"{a} ⇄ {b}" for a, b in s.swaps) or "-",
+            )
         )
-    click.echo(words["stable"] if report.stable else words["unstable"])
+    lines.append(_say(_SENSITIVITY_WORDS["stable" if report.stable else "unstable"], lang))
+    return "\n".join(lines)
 
 
-def _correlation(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
-
-
-_SENSITIVITY_WORDS = {
-    "fr": {
-        "reference": "référence",
-        "swaps": "paires inversées",
-        "left_out": "extension {plugin!r}, méthode {method!r} : écartée de la comparaison",
-        "colon": " :",
-        "stable": "Classement stable sous toutes les variantes.",
-        "unstable": "Classement instable : publiez la méthode et ces variantes.",
-    },
-    "en": {
-        "reference": "reference",
-        "swaps": "pairs swapped",
-        "left_out": "plugin {plugin!r}, method {method!r}: left out of the comparison",
-        "colon": ":",
-        "stable": "The order is stable under every variant.",
-        "unstable": "The order is unstable: publish the method and these variants.",
-    },
+_SENSITIVITY_WORDS = {  # English msgids (context "sensitivity"); strings, so --help stays fast
+    "left_out": N_(
+        "sensitivity", "plugin {plugin!r}, method {method!r}: left out of the comparison: {reason}"
+    ),
+    "reference": N_("sensitivity", "reference: {reference}"),
+    "scenario": N_(
+        "sensitivity", "{scenario}: spearman {spearman}, kendall {kendall}, pairs swapped: {swaps}"
+    ),
+    "stable": N_("sensitivity", "The order is stable under every variant."),
+    "unstable": N_("sensitivity", "The order is unstable: publish the method and these variants."),
 }

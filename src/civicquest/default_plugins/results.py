@@ -6,61 +6,46 @@
 ``civicquest match`` can give).
 
 Display rounding is half up (:func:`civicquest.round_half_up`), as in the browser tools (never
-``round()``, which rounds halves to even).
+``round()``, which rounds halves to even); numbers are written as the language writes them
+(:mod:`civicquest.text.numbers`, CLDR) and words come from the catalogue (context ``results``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import math
 from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
 from ..models.results import MatchReport, ScoreReport, UnscoredList
 from ..plugins import Exporter, ExportInput, UsageError, hookimpl, neutralise
+from ..text.catalog import N_, pgettext
 from ..text.display import show_value
 from ..text.labels import unscored_label
-from ..text.rounding import round_half_up
+from ..text.numbers import format_decimal, format_percent
 
 __all__ = ["half_up", "match_table", "register_exporters", "score_csv", "score_table"]
 
-_WORDS = {
-    "fr": {
-        "rank": "rang",
-        "list": "liste",
-        "overall": "global",
-        "levels": "réponses par niveau",
-        "unscored": "non comparées",
-        "method": "méthode",
-        "colon": " :",
-        "agreement": "accord",
-        "missing": "sans réponse",
-    },
-    "en": {
-        "rank": "rank",
-        "list": "list",
-        "overall": "overall",
-        "levels": "answers by level",
-        "unscored": "not compared",
-        "method": "method",
-        "colon": ":",
-        "agreement": "agreement",
-        "missing": "no answer",
-    },
+_WORDS = {  # English msgids, translated in the context "results"
+    "rank": N_("results", "rank"),
+    "list": N_("results", "list"),
+    "overall": N_("results", "overall"),
+    "levels": N_("results", "answers by level"),
+    "unscored": N_("results", "not compared:"),
+    "method": N_("results", "method: {method}"),
+    "agreement": N_("results", "agreement"),
+    "missing": N_("results", "no answer"),
 }
 
 
-def half_up(value: float | None) -> str:
-    """``value`` rounded half up, as text, or an en dash for no value."""
-    if value is None or math.isnan(value):
-        return "–"
-    return str(round_half_up(value))
+def half_up(value: float | None, lang: str = "en") -> str:
+    """``value`` rounded half up, as ``lang`` writes numbers, or an en dash for no value."""
+    return format_decimal(value, lang)
 
 
 def _words(lang: str) -> dict[str, str]:
-    return _WORDS.get(lang, _WORDS["en"])
+    return {key: pgettext("results", english, lang) for key, english in _WORDS.items()}
 
 
 def score_table(report: ScoreReport, lang: str = "fr") -> str:
@@ -72,15 +57,15 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
             (
                 str(item.rank or "–"),
                 item.name,
-                half_up(item.score),
-                *(half_up(theme.score) for theme in item.themes),
+                half_up(item.score, lang),
+                *(half_up(theme.score, lang) for theme in item.themes),
             )
             for item in report.lists
         ]
     else:
         head = (words["list"], words["levels"])
-        rows = [(item.name, _levels_text(item.levels)) for item in report.lists]
-    lines = [f"{words['method']}{words['colon']} {report.reproducibility.method}", ""]
+        rows = [(item.name, _levels_text(item.levels, lang)) for item in report.lists]
+    lines = [words["method"].format(method=report.reproducibility.method), ""]
     lines += _table([head, *rows])
     lines += _unscored_lines(report.unscored, words, lang)
     return "\n".join(lines)
@@ -89,15 +74,15 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
 def _unscored_lines(left: Sequence[UnscoredList], words: dict[str, str], lang: str) -> list[str]:
     if not left:
         return []
-    lines = ["", f"{words['unscored']}{words['colon']}"]
+    lines = ["", words["unscored"]]
     lines += [
         f"  {show_value(item.name, 200)} ({unscored_label(item.reason, lang)})" for item in left
     ]
     return lines
 
 
-def _levels_text(levels: dict[str, int]) -> str:
-    return ", ".join(f"{label} {count}" for label, count in levels.items())
+def _levels_text(levels: dict[str, int], lang: str) -> str:
+    return ", ".join(f"{label} {format_decimal(count, lang)}" for label, count in levels.items())
 
 
 def score_csv(report: ScoreReport) -> str:
@@ -130,16 +115,16 @@ def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") ->
         (
             ("=" if item.tied else "") + str(item.rank),
             item.name,
-            half_up(item.agreement) + " %",
-            *(half_up(theme.agreement) for theme in item.themes),
-            str(len(item.missing)),
+            format_percent(item.agreement, lang),
+            *(half_up(theme.agreement, lang) for theme in item.themes),
+            format_decimal(len(item.missing), lang),
         )
         for item in report.lists
     ]
     record = report.reproducibility
     rule = record.parameters.get("points", {}).get("rule")
     method = f"{record.method} ({rule})" if rule else record.method
-    lines = [f"{words['method']}{words['colon']} {method}", ""]
+    lines = [words["method"].format(method=method), ""]
     lines += _table([head, *rows])
     lines += _unscored_lines(report.unmatched, words, lang)
     return "\n".join(lines)

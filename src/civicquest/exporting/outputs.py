@@ -33,7 +33,7 @@ from typing import BinaryIO
 
 from ..__about__ import __version__
 from ..errors import CivicquestError
-from ..text.messages import OUTPUT_MESSAGES, OUTPUT_WORDS, render
+from ..text.messages import OUTPUT_MESSAGES, render
 from .atomic import streamed_atomically, write_bytes_atomically, write_folder_atomically
 
 __all__ = [
@@ -71,11 +71,7 @@ class OutputError(CivicquestError):
 
     def message(self, lang: str) -> str:
         """One line: the path, what is wrong, what to do."""
-        words = {
-            key: OUTPUT_WORDS[value][lang] if key in ("what", "kind") else value
-            for key, value in self.params.items()
-        }
-        message, hint = render(self.code, lang, dict(words), OUTPUT_MESSAGES)
+        message, hint = render(self.code, lang, dict(self.params), OUTPUT_MESSAGES)
         return f"{self.path}: {message} → {hint}"
 
 

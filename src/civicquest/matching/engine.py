@@ -11,6 +11,7 @@ from ..models.project import Project
 from ..models.respondents import Respondent
 from ..models.results import ListMatch, MatchReport, Reproducibility, ThemeMatch
 from ..models.voter import VoterAnswers
+from ..text.collation import sorted_by_name
 from .encoding import (
     MatchQuestion,
     encode_list_importance,
@@ -185,7 +186,9 @@ def _ranked(
             for t, theme in enumerate(themes)
         )
         items.append((float(scores[0, index]), respondent, theme_matches, missing))
-    items.sort(key=lambda item: (-item[0], item[1].name.casefold(), item[1].id))
+    items = sorted_by_name(
+        items, lambda item: item[1].name, first=lambda item: -item[0], last=lambda item: item[1].id
+    )
     values = [item[0] for item in items]
     return tuple(
         ListMatch(

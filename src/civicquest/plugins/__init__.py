@@ -16,15 +16,19 @@ from __future__ import annotations
 
 from ..errors import CivicquestError, ExportWarning, PluginError, UsageError
 from ..text.labels import status_label
+from ..text.numbers import format_date, format_decimal, format_percent
 from ._helpers import (
+    COLUMN_LABELS,
     FORMULA_PREFIXES,
     NO_ANSWER_LABELS,
     answer_label,
     answer_value,
+    column_label,
     format_number,
     neutralise,
     restore,
     text_of,
+    translate,
 )
 from ._hookspecs import hookimpl
 from ._import_helpers import (
@@ -43,6 +47,7 @@ from ._imports import ImportedResponse, ImportResult, Rejected, SourceRef
 from ._records import Exporter, ExportInput, ExportOutput, Importer, ScoringMethod
 
 __all__ = [
+    "COLUMN_LABELS",
     "FORMULA_PREFIXES",
     "NO_ANSWER_LABELS",
     "CivicquestError",
@@ -63,8 +68,12 @@ __all__ = [
     "answer_label",
     "answer_value",
     "closest",
+    "column_label",
     "decode_text",
+    "format_date",
+    "format_decimal",
     "format_number",
+    "format_percent",
     "hookimpl",
     "match_label",
     "match_option",
@@ -76,4 +85,5 @@ __all__ = [
     "restore",
     "status_label",
     "text_of",
+    "translate",
 ]

@@ -10,27 +10,75 @@ from ..models.base import localize
 from ..models.project import Project
 from ..models.questionnaire import Question
 from ..models.responses import Answer
+from ..text.catalog import N_, pgettext
 
 __all__ = [
+    "COLUMN_LABELS",
     "FORMULA_PREFIXES",
     "NO_ANSWER_LABELS",
     "answer_label",
     "answer_value",
+    "column_label",
     "format_number",
     "neutralise",
     "restore",
     "text_of",
+    "translate",
 ]
 
 # A cell starting with one of these is read as a formula by Excel or LibreOffice ("CSV
 # injection"); a leading apostrophe is escaped too, so that ``restore`` is exact.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "'")
 
-NO_ANSWER_LABELS: dict[str, dict[str, str]] = {
-    "skipped": {"fr": "pas de réponse", "en": "no answer"},
-    "declined": {"fr": "refuse de répondre", "en": "declined to answer"},
-    "not_applicable": {"fr": "sans objet", "en": "not applicable"},
+_NO_ANSWER: dict[str, str] = {  # English msgids, context "no-answer"
+    "skipped": N_("no-answer", "no answer"),
+    "declined": N_("no-answer", "declined to answer"),
+    "not_applicable": N_("no-answer", "not applicable"),
 }
+# Kept for plugins written before the catalogue: {code: {"fr": ..., "en": ...}}.
+NO_ANSWER_LABELS: dict[str, dict[str, str]] = {
+    code: {lang: pgettext("no-answer", english, lang) for lang in ("fr", "en")}
+    for code, english in _NO_ANSWER.items()
+}
+# The open-data column names every tabular export shares, and what a reader sees instead.
+COLUMN_LABELS: dict[str, str] = {
+    "questionnaire": N_("column", "Questionnaire"),
+    "respondent": N_("column", "List id"),
+    "respondent_name": N_("column", "List"),
+    "head_of_list": N_("column", "Head of list"),
+    "political_label": N_("column", "Political label"),
+    "status": N_("column", "Status"),
+    "answers_published": N_("column", "Answers published"),
+    "response_comment": N_("column", "General comment"),
+    "note": N_("column", "Note"),
+    "theme": N_("column", "Theme"),
+    "question": N_("column", "Question"),
+    "question_text": N_("column", "Question text"),
+    "kind": N_("column", "Kind"),
+    "text": N_("column", "Text"),
+    "options": N_("column", "Options"),
+    "help": N_("column", "Help"),
+    "answer_state": N_("column", "Answer state"),
+    "value": N_("column", "Value"),
+    "label": N_("column", "Answer"),
+    "comment": N_("column", "Comment"),
+    "evidence": N_("column", "Evidence"),
+}
+
+
+def translate(context: str, message: str, lang: str) -> str:
+    """``message`` (English) in ``lang`` from civicquest's catalogue, or itself if untranslated.
+
+    For words civicquest ships (first-party plugins); mark them with ``N_``-like calls
+    ``translate("<context>", "<English>", lang)`` so ``make messages`` extracts them.
+    """
+    return pgettext(context, message, lang)
+
+
+def column_label(column: str, lang: str) -> str:
+    """What a reader sees for an open-data column name (``respondent_name`` → ``Liste``)."""
+    english = COLUMN_LABELS.get(column)
+    return column if english is None else pgettext("column", english, lang)
 
 
 def text_of(project: Project, text: str | dict[str, str] | None, lang: str) -> str:
@@ -61,7 +109,8 @@ def answer_value(answer: Answer) -> str:
 def answer_label(project: Project, question: Question, answer: Answer, lang: str) -> str:
     """What a reader sees: option labels, the text, the number with its unit, or why none."""
     if answer.no_answer is not None:
-        return NO_ANSWER_LABELS[answer.no_answer].get(lang, answer.no_answer)
+        english = _NO_ANSWER.get(answer.no_answer)
+        return answer.no_answer if english is None else pgettext("no-answer", english, lang)
     codes = [answer.choice] if answer.choice is not None else list(answer.choices or ())
     scale_id = getattr(question, "scale", None)
     if codes and scale_id in project.scales_by_id:

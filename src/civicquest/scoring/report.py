@@ -17,6 +17,7 @@ from ..models.results import (
     ThemeScore,
 )
 from ..models.scoring import MissingRules, ScoringConfig
+from ..text.collation import sorted_by_name
 from .aggregate import competition_ranks, level_counts, scores_from_sums
 from .encoding import EncodedLists, encode_project
 from .kernels import theme_sums
@@ -83,7 +84,7 @@ def build_report(
 
 def _ordered(lists: list[ListScore], order: str, seed: int | None) -> list[ListScore]:
     if order == "alphabetical":
-        return sorted(lists, key=lambda item: (item.name.casefold(), item.respondent))
+        return sorted_by_name(lists, _name, last=_respondent)
     if order == "lot":
         ids = lot_order([item.respondent for item in lists], seed or 0)
         return sorted(lists, key=lambda item: ids.index(item.respondent))
@@ -93,9 +94,15 @@ def _ordered(lists: list[ListScore], order: str, seed: int | None) -> list[ListS
         item.model_copy(update={"rank": rank}) for item, rank in zip(lists, ranks, strict=True)
     ]
     big = len(lists) + 1
-    return sorted(
-        ranked, key=lambda item: (item.rank or big, item.name.casefold(), item.respondent)
-    )
+    return sorted_by_name(ranked, _name, first=lambda item: item.rank or big, last=_respondent)
+
+
+def _name(item: ListScore) -> str:
+    return item.name
+
+
+def _respondent(item: ListScore) -> str:
+    return item.respondent
 
 
 def lot_order(ids: list[str], seed: int) -> list[str]:

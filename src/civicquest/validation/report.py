@@ -115,9 +115,7 @@ def summary_as_text(project: Project, lang: str) -> str:
             "",
             *_table(rows),
             "",
-            f"{text('by_status', lang)} : {by_status}"
-            if lang == "fr"
-            else f"{text('by_status', lang)}: {by_status}",
+            text("by_status_line", lang, counts=by_status),
         ]
     )
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from ..models.base import ID_PATTERN, LANGUAGE_PATTERN, TEXT_PATTERN
+from ..text.catalog import N_
 from ..text.display import show_value
 from .issues import Issue, located
 from .locations import DocPath, Document
@@ -25,24 +26,24 @@ _PATTERN_PREFIXES = {
     "^(\\d{5}": "bad_insee_code",
     "^ocd-division": "bad_division_id",
 }
-_TYPE_NAMES: dict[str, tuple[str, str]] = {
-    "string_type": ("un texte", "text"),
-    "int_type": ("un nombre entier", "a whole number"),
-    "int_parsing": ("un nombre entier", "a whole number"),
-    "int_from_float": ("un nombre entier", "a whole number"),
-    "float_type": ("un nombre", "a number"),
-    "float_parsing": ("un nombre", "a number"),
-    "bool_type": ("true ou false", "true or false"),
-    "bool_parsing": ("true ou false", "true or false"),
-    "dict_type": ("des paires clé: valeur", "key: value pairs"),
-    "model_type": ("des paires clé: valeur", "key: value pairs"),
-    "model_attributes_type": ("des paires clé: valeur", "key: value pairs"),
-    "list_type": ("une liste", "a list"),
-    "tuple_type": ("une liste", "a list"),
-    "date_type": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
-    "date_parsing": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
-    "date_from_datetime_parsing": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
-    "date_from_datetime_inexact": ("une date AAAA-MM-JJ", "a YYYY-MM-DD date"),
+_TYPE_NAMES: dict[str, str] = {  # English msgids, translated when the issue is shown
+    "string_type": N_("type", "text"),
+    "int_type": N_("type", "a whole number"),
+    "int_parsing": N_("type", "a whole number"),
+    "int_from_float": N_("type", "a whole number"),
+    "float_type": N_("type", "a number"),
+    "float_parsing": N_("type", "a number"),
+    "bool_type": N_("type", "true or false"),
+    "bool_parsing": N_("type", "true or false"),
+    "dict_type": N_("type", "key: value pairs"),
+    "model_type": N_("type", "key: value pairs"),
+    "model_attributes_type": N_("type", "key: value pairs"),
+    "list_type": N_("type", "a list"),
+    "tuple_type": N_("type", "a list"),
+    "date_type": N_("type", "a YYYY-MM-DD date"),
+    "date_parsing": N_("type", "a YYYY-MM-DD date"),
+    "date_from_datetime_parsing": N_("type", "a YYYY-MM-DD date"),
+    "date_from_datetime_inexact": N_("type", "a YYYY-MM-DD date"),
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BOUNDS = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}
@@ -161,12 +162,7 @@ def _translate(
     if kind == "string_type" and isinstance(value, int | float):
         return "number_where_text_expected", {"value": _raw_token(document, doc_path, value)}
     if kind in _TYPE_NAMES:
-        expected_fr, expected_en = _TYPE_NAMES[kind]
-        return "wrong_type", {
-            "expected_fr": expected_fr,
-            "expected_en": expected_en,
-            "value": show_value(value),
-        }
+        return "wrong_type", {"expected": _TYPE_NAMES[kind], "value": show_value(value)}
     return _translate_constraint(kind, details, ctx, value)
 
 

@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 from civicquest.models import Project, Question
-from civicquest.plugins import ExportInput, answer_label, status_label, text_of
+from civicquest.plugins import ExportInput, answer_label, status_label, text_of, translate
 
 from .escape import block, inline
 
 __all__ = ["answers_document", "questionnaire_document"]
 
-WORDS: dict[str, dict[str, str]] = {
-    "fr": {"answer": "Réponse", "comment": "Commentaire", "source": "Source", "several":
-           "plusieurs choix possibles", "head": "Tête de liste", "status": "Statut",
-           "withheld": "La liste n'a pas accepté la publication de ses réponses.",
-           "answers": "réponses", "general": "Commentaire général", "organisers": "Organisateurs",
-           "none": "Aucune réponse reçue."},
-    "en": {"answer": "Answer", "comment": "Comment", "source": "Source", "several":
-           "several choices allowed", "head": "Head of list", "status": "Status",
-           "withheld": "The list did not consent to publishing its answers.",
-           "answers": "answers", "general": "General comment", "organisers": "Organisers",
-           "none": "No answer received."},
-}  # fmt: skip
+
+def N_(context: str, message: str) -> str:  # noqa: N802  (marks a msgid for `make messages`)
+    return message
+
+
+# English msgids, translated from civicquest's catalogue (context "markdown").
+WORDS: dict[str, str] = {
+    "answer": N_("markdown", "Answer"),
+    "comment": N_("markdown", "Comment"),
+    "source": N_("markdown", "Source"),
+    "several": N_("markdown", "several choices allowed"),
+    "head": N_("markdown", "Head of list"),
+    "status": N_("markdown", "Status"),
+    "withheld": N_("markdown", "The list did not consent to publishing its answers."),
+    "answers": N_("markdown", "answers"),
+    "general": N_("markdown", "General comment"),
+    "organisers": N_("markdown", "Organisers"),
+    "none": N_("markdown", "No answer received."),
+}
 EMPTY_BOX = "> &nbsp;\n> &nbsp;\n> &nbsp;"
 
 
 def _words(lang: str) -> dict[str, str]:
-    return WORDS.get(lang, WORDS["en"])
+    return {key: translate("markdown", english, lang) for key, english in WORDS.items()}
 
 
 def _header(project: Project, lang: str, suffix: str = "") -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from civicquest.models import Answer, Project, Question, Response
-from civicquest.plugins import ExportInput, answer_label, answer_value, text_of
+from civicquest.plugins import ExportInput, answer_label, answer_value, text_of, translate
 
 __all__ = [
     "LONG_HEADER",
@@ -104,7 +104,9 @@ def theme_table(data: ExportInput, theme_id: str) -> Table:
     header = ["respondent", "respondent_name", "status"]
     for question in questions:
         header += [f"{question.id} — {text_of(project, question.text, data.lang)}"]
-        header += [f"{question.id} — commentaire / comment"]
+        header += [
+            translate("column", "{question} — comment", data.lang).format(question=question.id)
+        ]
     rows = []
     for respondent in project.respondents:
         response = _response(project, respondent.id)

@@ -4,7 +4,9 @@ Headers are frozen and columns sized to be read. Text cells are typed as text (n
 and marked with Excel's "quote prefix" when they start like a formula; characters an XLSX cell
 cannot hold are escaped the way Excel does (``_x000D_``). A text longer than Excel's limit
 (32,767 characters) is cut, ends by saying where the full text is, and the export gives one
-:class:`~civicquest.errors.ExportWarning` naming the cells. The bytes are deterministic.
+:class:`~civicquest.errors.ExportWarning` naming the cells. Headers, status cells, sheet names
+and these words follow the export's language (civicquest's catalogue). The bytes are
+deterministic.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ import warnings
 import zipfile
 from datetime import datetime
 
-from civicquest.plugins import ExportInput, ExportWarning
+from civicquest.plugins import (
+    ExportInput,
+    ExportWarning,
+    column_label,
+    format_decimal,
+    status_label,
+    translate,
+)
 
 from .cells import EXCEL_CELL_LIMIT, FORMULA_PREFIXES, fit_cell
 from .table import Table, lists_table, questionnaire_table, theme_table
@@ -23,7 +32,6 @@ from .table import Table, lists_table, questionnaire_table, theme_table
 __all__ = ["sheet_title", "to_xlsx"]
 
 FIXED_TIME = datetime(2000, 1, 1)
-CUT_MARKERS = {"fr": "… [texte complet : export CSV/JSON]", "en": "… [full text: CSV/JSON export]"}
 MAX_WIDTH, MIN_WIDTH = 60, 8
 
 
@@ -44,11 +52,15 @@ def to_xlsx(data: ExportInput) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     taken: set[str] = set()
-    marker, cut = CUT_MARKERS.get(data.lang, CUT_MARKERS["en"]), list[str]()
-    tables = [("Questionnaire", questionnaire_table(data)), ("Listes", lists_table(data))]
+    lang = data.lang
+    marker, cut = translate("xlsx", "… [full text: CSV/JSON export]", lang), list[str]()
+    tables = [
+        (translate("sheet", "Questionnaire", lang), questionnaire_table(data)),
+        (translate("sheet", "Lists", lang), lists_table(data)),
+    ]
     tables += [(t.id, theme_table(data, t.id)) for t in data.project.questionnaire.themes]
     for title, table in tables:
-        _add_sheet(workbook, sheet_title(title, taken), table, marker, cut)
+        _add_sheet(workbook, sheet_title(title, taken), _for_readers(table, lang), marker, cut)
     if cut:
         warnings.warn(_cut_warning(cut, data.lang), ExportWarning, stacklevel=2)
     workbook.properties.created = FIXED_TIME
@@ -59,17 +71,25 @@ def to_xlsx(data: ExportInput) -> bytes:
 
 def _cut_warning(cells: list[str], lang: str) -> str:
     shown = ", ".join(cells[:5]) + (", …" if len(cells) > 5 else "")
-    if lang == "fr":
-        return (
-            f"{len(cells)} cellule(s) dépassaient la limite d'Excel ({EXCEL_CELL_LIMIT} "
-            f"caractères) et sont coupées : {shown}. Le texte complet est dans les exports CSV "
-            "et JSON (civicquest export --format csv)."
-        )
-    return (
-        f"{len(cells)} cell(s) exceeded Excel's limit ({EXCEL_CELL_LIMIT} characters) and are "
-        f"cut: {shown}. The full text is in the CSV and JSON exports "
-        "(civicquest export --format csv)."
+    return translate(
+        "xlsx",
+        "{count} cell(s) exceeded Excel's limit ({limit} characters) and are cut: {cells}. "
+        "The full text is in the CSV and JSON exports (civicquest export --format csv).",
+        lang,
+    ).format(
+        count=format_decimal(len(cells), lang),
+        limit=format_decimal(EXCEL_CELL_LIMIT, lang),
+        cells=shown,
     )
+
+
+def _for_readers(table: Table, lang: str) -> Table:
+    """Headers and status codes in the reader's language (the CSV keeps the data names)."""
+    header, rows = table
+    if "status" in header:
+        at = header.index("status")
+        rows = [[*row[:at], status_label(row[at], lang), *row[at + 1 :]] for row in rows]
+    return [column_label(name, lang) for name in header], rows
 
 
 def _add_sheet(workbook: object, title: str, table: Table, marker: str, cut: list[str]) -> None:
