@@ -44,6 +44,7 @@ from ._import_helpers import (
     parse_number,
 )
 from ._imports import ImportedResponse, ImportResult, Rejected, SourceRef
+from ._ooxml import deterministic_ooxml
 from ._records import Exporter, ExportInput, ExportOutput, Importer, ScoringMethod
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "closest",
     "column_label",
     "decode_text",
+    "deterministic_ooxml",
     "format_date",
     "format_decimal",
     "format_number",

@@ -14,13 +14,13 @@ from __future__ import annotations
 import io
 import re
 import warnings
-import zipfile
 from datetime import datetime
 
 from civicquest.plugins import (
     ExportInput,
     ExportWarning,
     column_label,
+    deterministic_ooxml,
     format_decimal,
     status_label,
     translate,
@@ -66,7 +66,7 @@ def to_xlsx(data: ExportInput) -> bytes:
     workbook.properties.created = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _deterministic(buffer.getvalue())
+    return deterministic_ooxml(buffer.getvalue())
 
 
 def _cut_warning(cells: list[str], lang: str) -> str:
@@ -122,22 +122,3 @@ def _size_columns(sheet: object, rows: list[list[str]]) -> None:
         longest = max(len(line) for row in rows for line in row[index].splitlines() or [""])
         width = max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
         sheet.column_dimensions[get_column_letter(index + 1)].width = width  # type: ignore[attr-defined]
-
-
-def _deterministic(data: bytes) -> bytes:
-    """Same workbook, same bytes: fixed timestamps in the zip and in docProps/core.xml."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>2000-01-01T00:00:00Z\g<2>",
-                    content,
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, content)
-    return buffer.getvalue()

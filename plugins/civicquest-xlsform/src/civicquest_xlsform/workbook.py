@@ -8,18 +8,15 @@ timestamps in the zip and in the document properties.
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from datetime import datetime
 
-from civicquest.plugins import ExportInput
+from civicquest.plugins import ExportInput, deterministic_ooxml
 
 from .form import Row, XlsForm, XlsFormOptions, build_form
 
 __all__ = ["to_xlsform", "workbook_bytes"]
 
 FIXED_TIME = datetime(2000, 1, 1)
-MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
 SURVEY_COLUMNS = (
     "type",
     "name",
@@ -52,7 +49,7 @@ def workbook_bytes(form: XlsForm) -> bytes:
     workbook.properties.created = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _deterministic(buffer.getvalue())
+    return deterministic_ooxml(buffer.getvalue())
 
 
 def _columns(rows: list[Row], order: tuple[str, ...]) -> list[str]:
@@ -70,17 +67,3 @@ def _add_sheet(workbook: object, title: str, header: list[str], rows: list[Row])
                 cell.value = value
                 cell.data_type = "s"  # text, never a formula
     sheet.freeze_panes = "A2"
-
-
-def _deterministic(data: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, content)
-    return buffer.getvalue()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from typing import Any
 
 from openpyxl import Workbook
@@ -22,7 +21,13 @@ from openpyxl.workbook.protection import WorkbookProtection
 from pydantic import BaseModel, ConfigDict, Field
 
 from civicquest.models import Project, Respondent
-from civicquest.plugins import NO_ANSWER_LABELS, ExportInput, UsageError, text_of
+from civicquest.plugins import (
+    NO_ANSWER_LABELS,
+    ExportInput,
+    UsageError,
+    deterministic_ooxml,
+    text_of,
+)
 
 from .cells import put_text
 from .cover import write_cover
@@ -97,7 +102,7 @@ def to_form(data: ExportInput) -> bytes:
     workbook.properties.created = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _deterministic(buffer.getvalue())
+    return deterministic_ooxml(buffer.getvalue())
 
 
 def _choices_sheet(workbook: Any, project: Project, lang: str, taken: set[str]) -> ChoiceRanges:
@@ -153,22 +158,3 @@ def _meta_sheet(
         workbook[title].defined_names["cq_respondent"] = local
     sheet.sheet_state = "hidden"
     sheet.protection.sheet = True
-
-
-def _deterministic(data: bytes) -> bytes:
-    """Same workbook, same bytes: fixed timestamps in the zip and in docProps/core.xml."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>2000-01-01T00:00:00Z\g<2>",
-                    content,
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, content)
-    return buffer.getvalue()
