@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -101,13 +102,61 @@ def test_documented_output_is_what_the_command_prints(
 ) -> None:
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli, shlex.split(command)[1:])
-    actual = result.output.rstrip("\n").split("\n")
+    assert_prints(page, command, result.output, documented)
+
+
+def assert_prints(page: str, command: str, output: str, documented: list[str]) -> None:
+    """The command printed the documented lines (all of them, or up to a ``...`` line)."""
+    actual = output.rstrip("\n").split("\n") if output else []
     shown = documented[: documented.index("...")] if "..." in documented else documented
     assert [line.rstrip() for line in actual[: len(shown)]] == [line.rstrip() for line in shown], (
-        page
+        f"{page}: {command}"
     )
     if "..." not in documented:
         assert len(actual) == len(documented), f"{page}: {command} prints more or fewer lines"
+
+
+#: Pages run from top to bottom as a reader would, every command of every console block, in a
+#: copy of the examples (so that their outputs land in the copy's out/); the example must come
+#: out of it unchanged.
+FLOW_PAGES = ("importing.md",)
+
+
+def flow_commands(page: str) -> list[tuple[str, list[str]]]:
+    """(command, documented output lines) of every command of ``page``, in order."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return [
+        (first.removeprefix("$ ").strip(), output)
+        for block in re.findall(r"```console\n(.*?)```", text, flags=re.S)
+        for first, *output in _commands(block.rstrip("\n").split("\n"))
+    ]
+
+
+@pytest.mark.parametrize("page", FLOW_PAGES)
+def test_a_flow_page_runs_as_printed_and_leaves_the_example_alone(
+    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    exit_code, ran = None, 0
+    for command, documented in flow_commands(page):
+        if command == "echo $?":
+            assert documented == [str(exit_code)], f"{page}: exit code after the command above"
+            continue
+        assert command.startswith("civicquest "), f"{page}: the test cannot run {command!r}"
+        result = CliRunner().invoke(cli, shlex.split(command)[1:])
+        assert_prints(page, command, result.output, documented)
+        exit_code, ran = result.exit_code, ran + 1
+    assert ran >= 3, f"{page}: no command was run"
+    assert _tree(tmp_path / "examples") == _tree(ROOT / "examples"), f"{page} changed the example"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def help_blocks() -> list[tuple[str, str]]:
