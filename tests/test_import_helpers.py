@@ -1,9 +1,11 @@
-"""The helpers importers share (public in civicquest.plugins): encodings, labels, dates, numbers."""
+"""The helpers importers share (public in civicquest.plugins): encodings, labels, dates, numbers,
+the GC pause for bulk building."""
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import gc
 
 import pytest
 from hypothesis import given
@@ -14,6 +16,7 @@ from civicquest.models import Project
 from civicquest.plugins import (
     closest,
     decode_text,
+    gc_paused,
     match_label,
     match_option,
     normalise_label,
@@ -235,3 +238,29 @@ def test_booleans_and_infinities_are_not_numbers() -> None:
     for value in (True, float("inf"), float("nan")):
         with pytest.raises(ValueError, match="not a"):
             parse_number(value)
+
+
+def _build_in_bulk() -> None:
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause does not resume the outer one
+        raise RuntimeError("boom")
+
+
+def test_gc_paused_pauses_the_collector_and_restores_it_even_on_error() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="boom"):
+        _build_in_bulk()
+    assert gc.isenabled()
+
+
+def test_gc_paused_leaves_a_collector_that_was_off_off() -> None:
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -47,7 +47,7 @@ def test_the_two_encodings_are_what_they_claim() -> None:
     assert bom.startswith(b"\xef\xbb\xbf")
     with pytest.raises(UnicodeDecodeError):
         cp1252.decode("utf-8")
-    assert decode_bytes(cp1252) == (bom[3:].decode("utf-8"), "cp1252")
+    assert decode_bytes(cp1252) == (bom[3:].decode("utf-8"), "windows-1252")
 
 
 @pytest.mark.parametrize("name", VARIANTS)

@@ -10,16 +10,14 @@ Layout of a project folder::
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InvalidProjectError
+from ..models._bulk import gc_paused
 from ..models.project import Project
 from ..models.questionnaire import Questionnaire
 from ..models.respondents import Respondent, RespondentList
@@ -179,7 +177,7 @@ def _responses(
     found: dict[str, tuple[Response, SourceDocument]] = {}
     unreadable: set[str] = set()
     files = _response_files(folder, issues)
-    with _gc_paused():
+    with gc_paused():
         for path in files or ():
             loaded = _load_model(path, Response, issues)
             if loaded is not None:
@@ -277,15 +275,3 @@ def _load_model(
     except ValidationError as error:
         issues += issues_from_validation_error(error, doc)
         return None
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Bulk validation of nested models is dominated by the cyclic GC: pause it meanwhile."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

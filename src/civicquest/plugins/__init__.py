@@ -15,6 +15,7 @@ Plugins import only from :mod:`civicquest`, :mod:`civicquest.models`, this modul
 from __future__ import annotations
 
 from ..errors import CivicquestError, ExportWarning, PluginError, UsageError
+from ..models._bulk import gc_paused
 from ..text.labels import status_label
 from ..text.numbers import format_date, format_decimal, format_percent
 from ._helpers import (
@@ -76,6 +77,7 @@ __all__ = [
     "format_decimal",
     "format_number",
     "format_percent",
+    "gc_paused",
     "hookimpl",
     "match_label",
     "match_option",

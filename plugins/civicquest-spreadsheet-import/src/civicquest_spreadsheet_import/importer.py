@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from civicquest.models import Project
-from civicquest.plugins import ImportResult, Rejected, SourceRef, UsageError
+from civicquest.plugins import ImportResult, Rejected, SourceRef, UsageError, gc_paused
 
 from .cells import cell_text
 from .columns import Columns, find_columns
@@ -56,24 +54,11 @@ def import_table(
         if number > mapping.header_row and number not in mapping.skip_rows
     ]
     reader = RowReader(project, mapping, columns, file_name, table.sheet)
-    with _gc_paused():
+    with gc_paused():
         for number, cells in data_rows:
             reader.read(number, cells)
     rejected = [*_unmapped(columns, data_rows, mapping.header_row, file_name, table.sheet)]
     return ImportResult(responses=tuple(reader.responses), rejected=(*rejected, *reader.rejected))
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Cyclic garbage collection paused while the responses are built: they hold no cycles,
-    and millions of small dicts would otherwise trigger full collections over and over."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _header(table: Table, header_row: int, file_name: str) -> Sequence[Cell]:

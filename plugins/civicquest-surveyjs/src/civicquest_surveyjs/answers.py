@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from civicquest.models import Project, Question
-from civicquest.plugins import Rejected, SourceRef
+from civicquest.plugins import Rejected, SourceRef, match_option, option_labels
 
-from .matching import match_code, read_number
+from .matching import read_number
 from .names import (
     COMMENT_SUFFIX,
     EVIDENCE_FIELDS,
@@ -106,7 +106,7 @@ def _value(
     project: Project, question: Question, key: str, raw: Any, out: Rejections
 ) -> dict[str, Any]:
     if question.kind in _CHOICE_KINDS:
-        code = _code(question.id, key, raw, _option_names(project, question), out)
+        code = _code(question.id, key, raw, option_labels(project, question.id), out)
         return {} if code is None else {"choice": code}
     if question.kind == "multiple_choice":
         return _choices(project, question, key, raw, out)
@@ -128,27 +128,17 @@ def _choices(
     if not isinstance(raw, list):
         out.add(key, raw, "wrong_type", question=question.id, expected="[…]", value=shown(raw))
         return {}
-    names = _option_names(project, question)
+    names = option_labels(project, question.id)
     codes = [_code(question.id, f"{key}[{n}]", item, names, out) for n, item in enumerate(raw, 1)]
     kept = [code for code in codes if code is not None]
     return {"choices": kept} if kept else {}
-
-
-def _option_names(project: Project, question: Question) -> dict[str, tuple[str, ...]]:
-    scale = project.scales_by_id[getattr(question, "scale", "")]
-    return {
-        option.code: (option.label,)
-        if isinstance(option.label, str)
-        else tuple(option.label.values())
-        for option in scale.options
-    }
 
 
 def _code(
     question_id: str, key: str, raw: Any, names: Mapping[str, tuple[str, ...]], out: Rejections
 ) -> str | None:
     if isinstance(raw, str) or (isinstance(raw, int) and not isinstance(raw, bool)):
-        match = match_code(str(raw), names)
+        match = match_option(str(raw), names)
         if match.code is not None:
             return match.code
         codes = ", ".join(names)

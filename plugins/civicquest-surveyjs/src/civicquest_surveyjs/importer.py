@@ -8,17 +8,23 @@ form does not have is rejected (``unmapped_key``), never dropped.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from civicquest.models import Project
-from civicquest.plugins import ImportedResponse, ImportResult, Rejected, SourceRef
+from civicquest.plugins import (
+    ImportedResponse,
+    ImportResult,
+    Rejected,
+    SourceRef,
+    closest,
+    match_option,
+)
 
 from .answers import Rejections, is_empty, read_answer, split_key
-from .matching import match_code, read_yes_no
+from .matching import read_yes_no
 from .names import (
     COMMENT,
     COMMENT_SUFFIX,
@@ -84,7 +90,7 @@ def read_submission(
 def _respondent(project: Project, values: dict[str, Any], out: Rejections) -> str | None:
     raw = values.get(RESPONDENT, "")
     names = {r.id: (r.name,) for r in project.respondents}
-    match = match_code(raw, names) if isinstance(raw, str) else None
+    match = match_option(raw, names) if isinstance(raw, str) else None
     if match is not None and match.code is not None:
         return match.code
     others = [key for key in values if key != RESPONDENT]
@@ -181,5 +187,4 @@ def _closest_key(key: str, question_ids: dict[str, Any]) -> str | None:
     for question_id in question_ids:
         names += [question_id, question_id + COMMENT_SUFFIX]
         names += [no_answer_name(question_id), evidence_name(question_id)]
-    close = difflib.get_close_matches(key, names, n=1)
-    return close[0] if close else None
+    return closest(key, names)

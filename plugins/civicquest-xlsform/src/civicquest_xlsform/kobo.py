@@ -7,8 +7,8 @@ rejected with the closest code as a suggestion. Every value is either in a respo
 
 from __future__ import annotations
 
-import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,10 +21,12 @@ from civicquest.plugins import (
     ImportResult,
     Rejected,
     SourceRef,
+    match_option,
+    option_labels,
+    parse_number,
 )
 
 from .columns import Column, resolve_columns
-from .matching import match_code
 from .names import CONSENT_NO, CONSENT_YES
 from .reading import Table, read_table
 from .texts import FORM_TEXTS, reject_text
@@ -155,7 +157,7 @@ class _Reader:
             return None
         header, value = found[0]
         candidates = {r.id: (r.name,) for r in self.project.respondents}
-        code, suggestion = match_code(value, candidates)
+        code, suggestion = _match(value, candidates)
         if code is None:
             self.reject(row.number, header, value, "unknown_respondent", suggestion)
             return None
@@ -176,7 +178,7 @@ class _Reader:
                 CONSENT_YES: FORM_TEXTS["yes"].values(),
                 CONSENT_NO: FORM_TEXTS["no"].values(),
             }
-            code, suggestion = match_code(value, consent)
+            code, suggestion = _match(value, consent)
             if code is None:
                 self.reject(
                     row.number,
@@ -236,15 +238,9 @@ class _Reader:
             if code is not None:
                 answer["choice"] = code
 
-    def option_labels(self, question_id: str) -> dict[str, tuple[str, ...]]:
-        scale = self.project.scales_by_id.get(
-            getattr(self.project.questions_by_id[question_id], "scale", "")
-        )
-        return {o.code: _labels(o.label) for o in scale.options} if scale else {}
-
     def option(self, question_id: str, header: str, row: int, value: str) -> str | None:
-        candidates = self.option_labels(question_id)
-        code, suggestion = match_code(value, candidates)
+        candidates = option_labels(self.project, question_id)
+        code, suggestion = _match(value, candidates)
         if code is None:
             self.reject(
                 row,
@@ -258,10 +254,10 @@ class _Reader:
         return code
 
     def choices(self, question_id: str, header: str, row: int, value: str) -> list[str] | None:
-        candidates = self.option_labels(question_id)
+        candidates = option_labels(self.project, question_id)
         codes = _split_choices(value, candidates)
         if codes is None:
-            _code, suggestion = match_code(value, candidates)
+            _code, suggestion = _match(value, candidates)
             self.reject(
                 row,
                 header,
@@ -277,7 +273,7 @@ class _Reader:
         self, answer: dict[str, Any], question_id: str, header: str, row: int, value: str
     ) -> None:
         candidates = {code: tuple(labels.values()) for code, labels in NO_ANSWER_LABELS.items()}
-        code, suggestion = match_code(value, candidates)
+        code, suggestion = _match(value, candidates)
         if code is None:
             self.reject(
                 row,
@@ -312,19 +308,18 @@ class _Reader:
                 answer["evidence"] = [slots[n] for n in sorted(slots)]
 
 
-def _labels(label: str | dict[str, str]) -> tuple[str, ...]:
-    return (label,) if isinstance(label, str) else tuple(label.values())
+def _match(text: str, candidates: Mapping[str, Iterable[str]]) -> tuple[str | None, str | None]:
+    """``(code, None)`` when ``text`` is a code or one of its labels, else ``(None, closest
+    code or None)``; a label two codes share matches neither (it would be a guess)."""
+    found = match_option(text, candidates)
+    return found.code, found.suggestion
 
 
 def _number(value: str) -> float | None:
-    text = value.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
     try:
-        number = float(text)
+        return parse_number(value)
     except ValueError:
         return None
-    return number if math.isfinite(number) else None
 
 
 def _split_choices(value: str, candidates: dict[str, tuple[str, ...]]) -> list[str] | None:
@@ -335,7 +330,7 @@ def _split_choices(value: str, candidates: dict[str, tuple[str, ...]]) -> list[s
     start = 0
     while start < len(words):
         for end in range(len(words), start, -1):
-            code, _ = match_code(" ".join(words[start:end]), candidates)
+            code = match_option(" ".join(words[start:end]), candidates).code
             if code is not None:
                 codes.append(code)
                 start = end

@@ -8,7 +8,9 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-__all__ = ["Table", "decode_text", "read_table"]
+from civicquest.plugins import decode_text
+
+__all__ = ["Table", "read_table"]
 
 
 @dataclass(frozen=True)
@@ -24,21 +26,11 @@ def read_table(content: bytes) -> Table:
     """The table of an export; ``ValueError`` (with the reason) when it cannot be read."""
     if content.startswith(b"PK\x03\x04"):
         return _read_xlsx(content)
-    text = decode_text(content)
+    text = decode_text(content).text
     lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     if not lines or not any(lines[0]):
         raise ValueError("no header row / pas de ligne d'en-tête")
     return Table(lines[0], [(n, cells) for n, cells in enumerate(lines[1:], start=2)])
-
-
-def decode_text(content: bytes) -> str:
-    """The text of a CSV: by its byte order mark, else UTF-8, else Windows-1252."""
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content.decode("utf-16")
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")
 
 
 def _delimiter(text: str) -> str:

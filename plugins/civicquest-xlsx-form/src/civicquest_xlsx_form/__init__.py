@@ -13,13 +13,10 @@ from civicquest.plugins import Exporter, Importer, hookimpl
 
 from .form_export import FormOptions, to_form
 from .form_import import load_form
-from .labels import match_option, normalise_label
 
 __all__ = [
     "FormOptions",
     "load_form",
-    "match_option",
-    "normalise_label",
     "register_exporters",
     "register_importers",
     "to_form",

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from civicquest.models import Project, Question
-from civicquest.plugins import Rejected, SourceRef
+from civicquest.plugins import Rejected, SourceRef, normalise_label
 
-from .labels import match_no_answer, match_option, match_yes_no, normalise_label
+from .labels import match_choice, match_no_answer, match_yes_no
 from .layout import ANSWER_COLUMNS, COLUMNS, HEADER_KEYS, OPTION_SEPARATOR
 from .rejects import reject
 from .values import Cell, read_date, read_number, read_text
@@ -194,7 +194,7 @@ def _value(
         return None, False
     if question.kind == "open_text":
         return ("text", text), True
-    code, suggestion = match_option(project, question, text)
+    code, suggestion = match_choice(project, question, text)
     if code is None:
         problem = reject(
             "unknown_option", cell.source, text, question=question.id, suggestion=suggestion

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
-from civicquest.plugins import Rejected, SourceRef
+from civicquest.plugins import Rejected, SourceRef, parse_date, parse_number
 
 from .cells import cell_text
 from .rejects import reject
 
 __all__ = ["Cell", "read_date", "read_number", "read_text"]
-
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 
 class Cell:
@@ -49,10 +46,10 @@ def read_number(cell: Cell, question: str) -> tuple[float | None, Rejected | Non
     text, problem = read_text(cell)
     if text is None:
         return None, problem
-    compact = re.sub(r"[\s\u00a0\u202f]", "", text)
-    if _NUMBER.fullmatch(compact):
-        return float(compact.replace(",", ".")), None
-    return None, reject("not_a_number", cell.source, text, question=question)
+    try:
+        return parse_number(text), None
+    except ValueError:
+        return None, reject("not_a_number", cell.source, text, question=question)
 
 
 def read_date(cell: Cell) -> tuple[dt.date | None, Rejected | None]:
@@ -64,9 +61,7 @@ def read_date(cell: Cell) -> tuple[dt.date | None, Rejected | None]:
     text, problem = read_text(cell)
     if text is None:
         return None, problem
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), pattern).date(), None
-        except ValueError:
-            continue
-    return None, reject("unreadable_date", cell.source, text)
+    try:
+        return parse_date(text), None
+    except ValueError:
+        return None, reject("unreadable_date", cell.source, text)
