@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from civicquest import hookimpl
 from civicquest.plugins import Exporter
 
-from .form import form_data, to_html_form
+from .form import form_data, script_json, to_html_form
 
-__all__ = ["form_data", "register_exporters", "to_html_form"]
+__all__ = ["form_data", "register_exporters", "script_json", "to_html_form"]
 
 
 @hookimpl

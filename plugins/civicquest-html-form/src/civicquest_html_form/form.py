@@ -109,7 +109,7 @@ def form_data(project: Project) -> dict[str, Any]:
     script = {
         "questionnaire": {"id": questionnaire.id, "version": questionnaire.version},
         "questions": [
-            {"id": q.id, "kind": q.kind, "required": q.required, **q.limits}
+            {"id": q.id, "kind": q.kind, "required": q.required, "text": q.text, **q.limits}
             for theme in themes
             for q in theme.questions
         ],

@@ -117,18 +117,18 @@
   function controlsOf(id) { return Array.from(byId("q-" + id).querySelectorAll("input, textarea, select")); }
 
   function collect() {
-    var firstInvalid = [], failures = 0, answers = {};
-    function note(control) { if (control) { failures += 1; firstInvalid.push(control); } }
+    var firstInvalid = [], failures = [], answers = {};
+    function note(control, title) { if (control) { failures.push(title); firstInvalid.push(control); } }
     var respondent = byId("cq-respondent");
-    note(mark("err-respondent", [respondent], respondent.value ? "" : say("err_respondent")));
+    note(mark("err-respondent", [respondent], respondent.value ? "" : say("err_respondent")), say("err_respondent"));
     var consent = document.querySelector("input[name='consent']:checked");
-    note(mark("err-consent", controlsOf("consent"), consent ? "" : say("err_consent")));
+    note(mark("err-consent", controlsOf("consent"), consent ? "" : say("err_consent")), say("err_consent"));
     data.questions.forEach(function (question) {
       var result = answer(question);
-      note(mark("err-" + question.id, controlsOf(question.id), result.error || ""));
+      note(mark("err-" + question.id, controlsOf(question.id), result.error || ""), question.id + " " + question.text[lang()]);
       if (result.answer) { answers[question.id] = result.answer; }
     });
-    if (failures) { return { failures: failures, first: firstInvalid[0] }; }
+    if (failures.length) { return { failures: failures, first: firstInvalid[0] }; }
     var response = {
       respondent: respondent.value,
       questionnaire: { id: data.questionnaire.id, version: data.questionnaire.version },
@@ -164,7 +164,16 @@
     var result = collect();
     if (result.failures) {
       saved.textContent = "";
-      summary.textContent = say("err_summary", { n: result.failures });
+      summary.textContent = "";
+      var heading = document.createElement("p"), list = document.createElement("ul");
+      heading.textContent = say("err_summary", { n: result.failures.length });
+      result.failures.forEach(function (title) {
+        var item = document.createElement("li");
+        item.textContent = title;
+        list.appendChild(item);
+      });
+      summary.appendChild(heading);
+      summary.appendChild(list);
       result.first.focus();
       return;
     }
