@@ -30,7 +30,7 @@ PAYLOADS = (
     "<script>window.pwned = 1</script>",
     '<img src=x onerror="window.pwned = 2">',
     "</script><script>window.pwned = 3</script>",
-    "\" autofocus onfocus=\"window.pwned = 4",
+    '" autofocus onfocus="window.pwned = 4',
     "\u2028\u2029 \u202edroite à gauche\u202c " + "x" * 20_000,
 )
 
@@ -44,7 +44,7 @@ def _as_html_reads(text: str) -> str:
 def browser() -> Iterator[WebDriver]:
     for tool in (CHROMIUM, CHROMEDRIVER):
         if not shutil.which(tool):
-            # a failure, never a skip: .ci/run installs both (apt-get install chromium chromium-driver)
+            # a failure, never a skip: .ci/run installs both
             pytest.fail(f"{tool} missing: apt-get install -y chromium chromium-driver")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -100,7 +100,8 @@ def _fill_answer(browser: WebDriver, question_id: str, answer: Answer) -> None:
         for field, tag in (("url", "input"), ("title", "input"), ("excerpt", "textarea")):
             value = getattr(evidence, field)
             if value is not None:
-                source.find_element(By.CSS_SELECTOR, f"{tag}[data-field='{field}']").send_keys(value)
+                control = source.find_element(By.CSS_SELECTOR, f"{tag}[data-field='{field}']")
+                control.send_keys(value)
 
 
 def _fill(browser: WebDriver, response: Response) -> None:

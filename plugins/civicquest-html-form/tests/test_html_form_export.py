@@ -63,7 +63,8 @@ def test_nothing_is_fetched_from_the_network(aix2026: Project) -> None:
 
 def test_both_languages_are_in_the_file(aix2026: Project) -> None:
     text = _html(aix2026)
-    assert "Enregistrer" in text and "Save" in text
+    assert "Enregistrer" in text
+    assert "Save" in text
     for question in aix2026.questionnaire.questions:
         assert isinstance(question.text, dict)
         for wording in question.text.values():
@@ -74,7 +75,8 @@ def test_every_control_has_a_label(aix2026: Project) -> None:
     html = _html(aix2026)
     ids = re.findall(r'<(?:input|textarea|select)\b[^>]*\bid="([^"]+)"', html)
     labelled = set(re.findall(r'<label for="([^"]+)"', html))
-    assert ids and not set(ids) - labelled
+    assert ids
+    assert not set(ids) - labelled
 
 
 @given(st.lists(st.sampled_from([*HOSTILE_STRINGS, "</script>", "\u2028\u2029", "<!--"])))
