@@ -17,7 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.select import Select
 
-from civicquest import export
+from civicquest import check_project, example_path, export
 from civicquest.models import Answer, Project, Response
 from civicquest.plugins import format_number
 from civicquest.testing import HOSTILE_STRINGS, aix2026
@@ -139,6 +139,20 @@ def test_a_list_fills_and_saves_its_response(
     assert response.questionnaire == original.questionnaire
     assert response.channel == "form"
     assert "saved" not in browser.find_element(By.ID, "cq-summary").text
+    _drop_into_the_project(files[0], tmp_path / "project", original)
+
+
+def _drop_into_the_project(saved: Path, project: Path, original: Response) -> None:
+    """The list sends the file back; the coalition puts it in responses/: the project validates
+    with the saved answers in place of the recorded ones."""
+    shutil.copytree(example_path(), project)
+    (project / "responses" / f"{original.respondent}.yaml").unlink()
+    shutil.copy(saved, project / "responses" / f"{original.respondent}.json")
+    checked = check_project(project)
+    assert checked.ok, [issue.where() + " " + issue.code for issue in checked.errors]
+    assert checked.project is not None
+    loaded = checked.project.responses_by_respondent[original.respondent]
+    assert loaded.answers == original.answers
 
 
 def test_a_required_question_left_empty_is_announced_and_blocks_saving(
