@@ -157,6 +157,7 @@ def test_a_different_answer_is_a_conflict_unless_replace(
     assert [(r["code"], r["column"], r["row"], r["value"]) for r in rows] == [
         ("import_conflict", question, "1", other)
     ]
+    assert f"{question} (choice" in rows[0]["message"]  # names the part that differs
     replaced = run_cli("import", str(example_copy), str(file), "--replace")
     assert replaced.exit_code == 0, replaced.output
     assert _response(example_copy, existing.respondent)["answers"][question]["choice"] == other

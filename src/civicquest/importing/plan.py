@@ -208,13 +208,13 @@ class _Planner:
         self.rejected += [
             rejected_here(
                 "import_conflict",
-                imported.answer_sources.get(field, imported.source),
+                imported.answer_sources.get(key, imported.source),
                 value,
                 self.lang,
-                field=field,
+                field=shown,
                 existing=recorded,
             )
-            for field, value, recorded in plan.conflicts
+            for key, shown, value, recorded in plan.conflicts
         ]
         self.lists[respondent] = ListPlan(
             respondent=respondent,
@@ -260,7 +260,8 @@ class _Sorting:
         self.new: list[str] = []
         self.changed: list[str] = []
         self.unchanged: list[str] = []
-        self.conflicts: list[tuple[str, str, str]] = []
+        #: (question id or header field, how the report names it, imported, recorded)
+        self.conflicts: list[tuple[str, str, str, str]] = []
         self.header_changed: list[str] = []
 
     def take_field(self, name: str, value: Any) -> bool:
@@ -272,7 +273,7 @@ class _Sorting:
         if recorded is None or name not in self.existing.model_fields_set or self.replace:
             self.header_changed.append(name)
             return True
-        self.conflicts.append((name, str(value), str(recorded)))
+        self.conflicts.append((name, name, str(value), str(recorded)))
         return False
 
     def take_answer(self, question_id: str, answer: Answer) -> bool:
@@ -286,8 +287,16 @@ class _Sorting:
         if self.replace:
             self.changed.append(question_id)
             return True
-        self.conflicts.append((question_id, answer_shown(answer), answer_shown(recorded)))
+        shown = f"{question_id} ({', '.join(_differing_parts(answer, recorded))})"
+        self.conflicts.append((question_id, shown, answer_shown(answer), answer_shown(recorded)))
         return False
+
+
+def _differing_parts(imported: Answer, recorded: Answer) -> list[str]:
+    """Which parts of an answer differ (``choice``, ``comment``, ``evidence``…): the shown value
+    alone may be the same when only a comment or a source differs."""
+    mine, theirs = imported.model_dump(), recorded.model_dump()
+    return [name for name in mine if mine[name] != theirs.get(name)]
 
 
 def _at(data: Mapping[str, Any], path: str) -> str:
