@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .options import FORMAT_TEXT_JSON, LANG_OPTION, PROJECT_ARGUMENT, emit
+from .options import FORMAT_TEXT_JSON, LANG_OPTION, PROJECT_ARGUMENT, emit, load_or_exit
 
 __all__ = ["schema", "summary", "validate"]
 
@@ -36,14 +36,9 @@ def validate(path: Path, output_format: str, lang: str) -> None:
 @LANG_OPTION
 def summary(path: Path, lang: str) -> None:
     """Résume un projet : listes, statuts, nombre de réponses / summarise a project."""
-    from ..loading.project import check_project
-    from ..validation.report import check_as_text, summary_as_text
+    from ..validation.report import summary_as_text
 
-    result = check_project(path)
-    if result.project is None:
-        click.echo(check_as_text(result, lang), err=True)
-        sys.exit(1)
-    click.echo(summary_as_text(result.project, lang))
+    click.echo(summary_as_text(load_or_exit(path, lang), lang))
 
 
 @click.command()

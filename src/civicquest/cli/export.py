@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from ..models import Project
+    pass
 
-from .options import LANG_OPTION, PROJECT_ARGUMENT, output_failure
+from .options import LANG_OPTION, PROJECT_ARGUMENT, load_or_exit, output_failure
 
 __all__ = ["export"]
 
@@ -102,7 +102,7 @@ def export(
         )
     if output is not None:
         _check_output(output, exporter.writes, exporter.name, path, force, lang)
-    project = _load(path, lang)
+    project = load_or_exit(path, lang)
     try:
         results = None
         if exporter.needs == "results":  # the project's scores: see exporting/results.py
@@ -176,14 +176,3 @@ def _check_output(
             check_file_output(output, protected)
     except OutputError as error:
         raise output_failure(error, lang) from None
-
-
-def _load(path: Path, lang: str) -> Project:
-    from ..loading.project import check_project
-    from ..validation.report import check_as_text
-
-    result = check_project(path)
-    if result.project is None:
-        click.echo(check_as_text(result, lang), err=True)
-        sys.exit(1)
-    return result.project

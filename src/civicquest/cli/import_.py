@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import LANG_OPTION, output_failure
+from .options import LANG_OPTION, load_or_exit, output_failure
 
 if TYPE_CHECKING:
     from ..importing.plan import ImportPlan
-    from ..models import Project
     from ..plugins import Rejected
 
 __all__ = ["import_answers"]
@@ -100,7 +99,7 @@ def import_answers(
         options: dict[str, object] = dict(_pairs(option_pairs))
         if mapping is not None:
             options[MAPPING_OPTION] = str(mapping)
-        loaded = _load(project, lang)
+        loaded = load_or_exit(project, lang)
         result = run_importer(loaded, importer, _read(file), file.name, options)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
@@ -131,17 +130,6 @@ def _read(file: Path) -> bytes:
         return file.read_bytes()
     except OSError as error:
         raise click.ClickException(f"{file}: {error.strerror or error}") from None
-
-
-def _load(path: Path, lang: str) -> Project:
-    from ..loading.project import check_project
-    from ..validation.report import check_as_text
-
-    result = check_project(path)
-    if result.project is None:
-        click.echo(check_as_text(result, lang), err=True)
-        sys.exit(1)
-    return result.project
 
 
 def _check_rejects(rejects: Path, project: Path, lang: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .options import LANG_OPTION, PROJECT_ARGUMENT, emit
+from .options import LANG_OPTION, PROJECT_ARGUMENT, emit, load_or_exit
 
 __all__ = ["load_voter", "match"]
 
@@ -81,20 +81,14 @@ def match(path: Path, **options: Any) -> None:
     _check_usage(options)
     if options["points_preset"]:
         options["method"] = "points"
-    from ..loading.project import check_project
-    from ..validation.report import check_as_text
-
-    result = check_project(path)
-    if result.project is None:
-        click.echo(check_as_text(result, options["lang"]), err=True)
-        sys.exit(1)
+    project = load_or_exit(path, options["lang"])
     options["path"] = path
     if options["voters_file"] is not None:
         from .match_panel import match_panel
 
-        match_panel(result.project, options)
+        match_panel(project, options)
     else:
-        _match_one(result.project, options)
+        _match_one(project, options)
 
 
 def _check_usage(options: dict[str, Any]) -> None:

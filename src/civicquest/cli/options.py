@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,8 +10,16 @@ import click
 
 if TYPE_CHECKING:
     from ..exporting.outputs import OutputError
+    from ..models import Project
 
-__all__ = ["FORMAT_TEXT_JSON", "LANG_OPTION", "PROJECT_ARGUMENT", "emit", "output_failure"]
+__all__ = [
+    "FORMAT_TEXT_JSON",
+    "LANG_OPTION",
+    "PROJECT_ARGUMENT",
+    "emit",
+    "load_or_exit",
+    "output_failure",
+]
 
 LANG_OPTION = click.option(
     "--lang",
@@ -56,3 +65,15 @@ def emit(content: str, output: Path | None, lang: str, project: Path | None = No
         write_file_output(output, content.encode("utf-8"), protected)
     except OutputError as error:
         raise output_failure(error, lang) from None
+
+
+def load_or_exit(path: Path, lang: str) -> Project:
+    """The checked project at ``path``; or print every issue on standard error and exit 1."""
+    from ..loading.project import check_project
+    from ..validation.report import check_as_text
+
+    result = check_project(path)
+    if result.project is None:
+        click.echo(check_as_text(result, lang), err=True)
+        sys.exit(1)
+    return result.project

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ..text.catalog import N_
-from .options import LANG_OPTION, PROJECT_ARGUMENT, emit
+from .options import LANG_OPTION, PROJECT_ARGUMENT, emit, load_or_exit
 
 __all__ = ["score"]
 
@@ -64,23 +63,18 @@ def score(
     Exemple / example:  civicquest score examples/aix2026 --format table
     """
     from ..errors import CivicquestError, UsageError
-    from ..loading.project import check_project
     from ..plugins._manager import get_scoring_method
     from ..plugins._running import run_scoring_method
-    from ..validation.report import check_as_text
 
-    result = check_project(path)
-    if result.project is None:
-        click.echo(check_as_text(result, lang), err=True)
-        sys.exit(1)
+    project = load_or_exit(path, lang)
     given = {"order": order, "seed": seed, "include_unpublished": include_unpublished or None}
     try:
         record = get_scoring_method(method)
         options = {
             k: v for k, v in given.items() if v is not None and k in record.options.model_fields
         }
-        report = run_scoring_method(record, result.project, options)
-        content = _render(result.project, report, output_format, lang, record)
+        report = run_scoring_method(record, project, options)
+        content = _render(project, report, output_format, lang, record)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except CivicquestError as error:  # a plugin's failure, named: exit 1, no traceback
@@ -116,17 +110,12 @@ def sensitivity(path: Path, lang: str) -> None:
     """
     from ..analysis.sensitivity import sensitivity as run
     from ..errors import CivicquestError
-    from ..loading.project import check_project
     from ..plugins._manager import get_scoring_methods, scoring_registry
-    from ..validation.report import check_as_text
 
-    result = check_project(path)
-    if result.project is None:
-        click.echo(check_as_text(result, lang), err=True)
-        sys.exit(1)
+    project = load_or_exit(path, lang)
     methods, providers = dict(get_scoring_methods()), scoring_registry().providers
     try:
-        report = run(result.project, methods, providers=providers)
+        report = run(project, methods, providers=providers)
     except CivicquestError as error:  # the reference method itself failed
         raise click.ClickException(str(error)) from None
     for line in left_out_lines(report, lang):
