@@ -147,8 +147,8 @@ def _wording(
                 "patch",
                 name,
                 languages,
-                _shown(before.get(name)),
-                _shown(after.get(name)),
+                _shown(before.get(name), languages),
+                _shown(after.get(name), languages),
             )
 
 
@@ -168,10 +168,12 @@ def _per_language(text: Any) -> dict[str, str]:
     return dict(text)
 
 
-def _shown(text: Any) -> str | None:
+def _shown(text: Any, languages: tuple[str, ...]) -> str | None:
+    """The text in the languages that changed (``fr: … | en: …``)."""
     if text is None or isinstance(text, str):
         return text
-    return " | ".join(f"{lang}: {value}" for lang, value in text.items())
+    shown = [f"{lang}: {text[lang]}" for lang in languages if lang in text]
+    return " | ".join(shown) or None
 
 
 def _theme_changes(theme_id: str, before: dict[str, Any], after: dict[str, Any]) -> Iterator[Change]:
