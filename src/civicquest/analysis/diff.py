@@ -233,7 +233,7 @@ def _field_change(
 
 
 def _plain(value: Any) -> str | None:
-    if value is None:
+    if value is None or value == []:
         return None
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)

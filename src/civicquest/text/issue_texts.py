@@ -548,35 +548,6 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
             "that did not change (civicquest diff lists them); nothing is lost meanwhile.",
         ),
     ),
-    "extends_missing": (
-        N_("issue:extends_missing", "the questionnaire to extend cannot be read: {base}"),
-        N_(
-            "hint:extends_missing",
-            "Give a questionnaire file's path (relative to this file) or example:NAME for a "
-            "shipped example ({examples}).",
-        ),
-    ),
-    "extends_version": (
-        N_(
-            "issue:extends_version",
-            "this questionnaire extends version {pinned} of {base}, which is at version {found}",
-        ),
-        N_(
-            "hint:extends_version",
-            "See what changed with civicquest diff, then pin version {found}.",
-        ),
-    ),
-    "extends_cycle": (
-        N_("issue:extends_cycle", "the questionnaires extend each other in a circle: {chain}"),
-        N_("hint:extends_cycle", "Remove one of the extends so that the chain ends."),
-    ),
-    "extends_unknown_id": (
-        N_(
-            "issue:extends_unknown_id",
-            "{kind} '{id}' is not in the questionnaire this one extends ({base})",
-        ),
-        N_("hint:extends_unknown_id", "Use one of its ids: {expected}."),
-    ),
 }
 
 # The YAML parser's own words for the commonest mistakes, translated when shown.
