@@ -10,12 +10,12 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import questionnaires
 
 from civicquest.analysis.diff import diff_questionnaires
 from civicquest.cli import cli
 from civicquest.loading.project import check_project, load_questionnaire
 from civicquest.models import Questionnaire
+from strategies import questionnaires
 
 
 def model(data: dict[str, Any]) -> Questionnaire:
@@ -30,7 +30,9 @@ def kinds(changes: Any, suffix: str) -> set[tuple[str, str]]:
 @given(questionnaires())
 def test_a_questionnaire_has_no_change_with_itself(data: dict[str, Any]) -> None:
     result = diff_questionnaires(model(data), model(data))
-    assert result.changes == () and result.implied is None and not result.too_small
+    assert result.changes == ()
+    assert result.implied is None
+    assert not result.too_small
 
 
 @settings(max_examples=40, deadline=None)
@@ -68,7 +70,7 @@ def test_each_kind_of_change_and_its_bump(example_dir: Path, tmp_path: Path) -> 
     new = load_questionnaire(edited(example_dir, tmp_path, edit, "1.1.0"))
     result = diff_questionnaires(old, new)
     found = {(c.kind, c.target, c.bump) for c in result.changes}
-    first, second, third = (q.id for q in old.questions[:3])
+    first, second, _third = (q.id for q in old.questions[:3])
     scale = old.scales[0]
     assert ("question_reworded", first, "patch") in found
     assert ("question_removed", second, "major") in found
@@ -76,8 +78,11 @@ def test_each_kind_of_change_and_its_bump(example_dir: Path, tmp_path: Path) -> 
     assert ("option_added", f"{scale.id}.extra", "minor") in found
     assert ("option_rescored", f"{scale.id}.{scale.options[0].code}", "minor") in found
     reworded = next(c for c in result.changes if c.kind == "question_reworded")
-    assert reworded.languages == ("en",) and reworded.after == "en: Reworded in English only"
-    assert result.implied == "major" and result.declared == "minor" and result.too_small
+    assert reworded.languages == ("en",)
+    assert reworded.after == "en: Reworded in English only"
+    assert result.implied == "major"
+    assert result.declared == "minor"
+    assert result.too_small
 
 
 def test_the_cli_warns_when_the_declared_bump_is_too_small(
@@ -90,7 +95,8 @@ def test_the_cli_warns_when_the_declared_bump_is_too_small(
     assert "1.0.0 → 1.0.1" in result.output
     as_json = CliRunner().invoke(cli, ["diff", str(example_dir), str(new), "--format", "json"])
     data = json.loads(as_json.output)
-    assert data["implied_bump"] == "major" and data["declared_too_small"] is True
+    assert data["implied_bump"] == "major"
+    assert data["declared_too_small"] is True
 
 
 def test_a_patch_that_only_rewords_is_enough(example_dir: Path, tmp_path: Path) -> None:
@@ -99,7 +105,8 @@ def test_a_patch_that_only_rewords_is_enough(example_dir: Path, tmp_path: Path) 
 
     new = edited(example_dir, tmp_path, edit, "1.0.1")
     result = diff_questionnaires(load_questionnaire(example_dir), load_questionnaire(new))
-    assert result.implied == "patch" and not result.too_small
+    assert result.implied == "patch"
+    assert not result.too_small
 
 
 def test_a_hostile_reworded_text_stays_one_table_cell(example_dir: Path, tmp_path: Path) -> None:

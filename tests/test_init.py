@@ -37,14 +37,19 @@ def test_init_from_the_example_writes_a_valid_project_for_the_commune(
     example = check_project(example_dir).project
     assert example is not None
     assert [x.id for x in q.questions] == [x.id for x in example.questionnaire.questions]
-    assert q.themes == example.questionnaire.themes and q.scales == example.questionnaire.scales
-    assert q.id == "grenoble-2026" and q.version == "1.0.0"
-    assert q.election.commune.name == "Grenoble" and q.election.commune.insee_code == "38185"
+    assert q.themes == example.questionnaire.themes
+    assert q.scales == example.questionnaire.scales
+    assert q.id == "grenoble-2026"
+    assert q.version == "1.0.0"
+    assert q.election.commune.name == "Grenoble"
+    assert q.election.commune.insee_code == "38185"
     assert q.election.division_id == "ocd-division/country:fr/region:ar/department:is/commune:38185"
     assert [o.id for o in q.organisers] == ["coalition"]
     assert all(question.asked_by == () for question in q.questions)
-    assert project.respondents == () and project.responses == ()
-    assert project.scoring is not None and project.scoring.questionnaire == q.id
+    assert project.respondents == ()
+    assert project.responses == ()
+    assert project.scoring is not None
+    assert project.scoring.questionnaire == q.id
 
 
 def test_the_schema_comments_point_to_schemas_that_exist(tmp_path: Path) -> None:
@@ -65,7 +70,8 @@ def test_the_readme_is_french_then_english_and_names_texts_still_citing_the_old_
     assert init(target, "--commune", "Grenoble", "--insee", "38185")[0] == 0
     readme = (target / "README.md").read_text(encoding="utf-8")
     assert readme.index("À modifier") < readme.index("## English")
-    assert "« Aix-en-Provence »" in readme and "- `intro.fr`" in readme
+    assert "« Aix-en-Provence »" in readme
+    assert "- `intro.fr`" in readme
     assert "38185" in readme
 
 
@@ -110,7 +116,8 @@ def test_an_empty_folder_is_accepted(tmp_path: Path) -> None:
 def test_a_bad_insee_code_is_a_usage_error_naming_the_option(tmp_path: Path, code: str) -> None:
     status, output = init(tmp_path / "p", "--commune", "X", "--insee", code)
     assert status == 2
-    assert "--insee" in output and "département" in output
+    assert "--insee" in output
+    assert "département" in output
     assert not (tmp_path / "p").exists()
 
 
@@ -121,7 +128,8 @@ def test_commune_and_insee_go_together(tmp_path: Path) -> None:
 
 def test_an_unknown_template_is_a_usage_error(tmp_path: Path) -> None:
     status, output = init(tmp_path / "p", "--from", "lyon2020")
-    assert status == 2 and "lyon2020" in output
+    assert status == 2
+    assert "lyon2020" in output
 
 
 @pytest.mark.parametrize(
@@ -132,14 +140,16 @@ def test_hostile_commune_names_are_data(tmp_path: Path, name: str) -> None:
     target = tmp_path / "p"
     assert init(target, "--commune", name, "--insee", "42218")[0] == 0
     project = check_project(target).project
-    assert project is not None and project.questionnaire.election.commune.name == name
+    assert project is not None
+    assert project.questionnaire.election.commune.name == name
     readme = (target / "README.md").read_text(encoding="utf-8")
     assert "<script>" not in readme
 
 
 def test_a_commune_name_with_a_control_character_is_refused(tmp_path: Path) -> None:
     status, output = init(tmp_path / "p", "--commune", "a\x00b", "--insee", "13001")
-    assert status == 2 and "--commune" in output
+    assert status == 2
+    assert "--commune" in output
     assert not (tmp_path / "p").exists()
 
 

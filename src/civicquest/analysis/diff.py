@@ -176,13 +176,17 @@ def _shown(text: Any, languages: tuple[str, ...]) -> str | None:
     return " | ".join(shown) or None
 
 
-def _theme_changes(theme_id: str, before: dict[str, Any], after: dict[str, Any]) -> Iterator[Change]:
+def _theme_changes(
+    theme_id: str, before: dict[str, Any], after: dict[str, Any]
+) -> Iterator[Change]:
     yield from _wording("theme", theme_id, before, after, ("title", "description"))
     if before["weight"] != after["weight"]:
         yield _field_change("theme_changed", theme_id, "patch", "weight", before, after)
 
 
-def _scale_changes(scale_id: str, before: dict[str, Any], after: dict[str, Any]) -> Iterator[Change]:
+def _scale_changes(
+    scale_id: str, before: dict[str, Any], after: dict[str, Any]
+) -> Iterator[Change]:
     yield from _wording("scale", scale_id, before, after, ("label",))
     old = {o["code"]: o for o in before["options"]}
     new = {o["code"]: o for o in after["options"]}
@@ -196,7 +200,9 @@ def _scale_changes(scale_id: str, before: dict[str, Any], after: dict[str, Any])
         if option["score"] != changed["score"]:
             yield _field_change("option_rescored", target, "minor", "score", option, changed)
         if option["not_applicable"] != changed["not_applicable"]:
-            yield _field_change("option_changed", target, "major", "not_applicable", option, changed)
+            yield _field_change(
+                "option_changed", target, "major", "not_applicable", option, changed
+            )
     for code in [key for key in new if key not in old]:
         yield Change("option_added", f"{scale_id}.{code}", "minor")
     kept_old = [code for code in old if code in new]

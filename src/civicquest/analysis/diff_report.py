@@ -38,8 +38,13 @@ def diff_as_text(diff: QuestionnaireDiff, lang: str) -> str:
     ]
     if diff.too_small:
         lines.append(
-            _text("too_small", lang, old=diff.old_version, new=diff.new_version,
-                  implied=_bump(implied, lang))  # fmt: skip
+            _text(
+                "too_small",
+                lang,
+                old=diff.old_version,
+                new=diff.new_version,
+                implied=_bump(implied, lang),
+            )
         )
     return "\n".join(lines) + "\n"
 

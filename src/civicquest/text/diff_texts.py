@@ -41,7 +41,8 @@ DIFF_TEXTS: dict[str, str] = {
     "header": N_("diff", "change | id | detail | version"),
     "same": N_("diff", "No change between {old} and {new}."),
     "implied": N_(
-        "diff", "{count} change(s): they need a {implied} version bump; the versions declare {declared}."
+        "diff",
+        "{count} change(s): they need a {implied} version bump; the versions declare {declared}.",
     ),
     "too_small": N_(
         "diff",

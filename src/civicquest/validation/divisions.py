@@ -48,7 +48,9 @@ DEPARTEMENTS: dict[str, str] = {
         for region, pairs in _REGIONS.items()
         for pair in pairs
     },
-    **{code: f"ocd-division/country:fr/oversea_department:{ocd}" for code, ocd in _OVERSEAS.items()},
+    **{
+        code: f"ocd-division/country:fr/oversea_department:{ocd}" for code, ocd in _OVERSEAS.items()
+    },
 }
 _INSEE = re.compile(r"^(?:[0-9]{5}|2[AB][0-9]{3})$")
 
@@ -62,7 +64,7 @@ def departement_of(insee_code: str) -> str | None:
 
 
 def insee_problem(insee_code: str) -> str | None:
-    """Why ``insee_code`` cannot be a commune's INSEE code (``format``, ``departement``), or None."""
+    """Why ``insee_code`` is no commune's INSEE code (``format``, ``departement``), or None."""
     if not _INSEE.fullmatch(insee_code):
         return "format"
     if departement_of(insee_code) is None:
