@@ -185,10 +185,35 @@ CASES: list[tuple[str, Callable[[Project], None], str, str, str]] = [
         "error",
     ),
     (
-        "version mismatch",
-        lambda p: set_in(p["responses"]["a"]["questionnaire"], "version", "0.9.0"),
+        "response to a newer version than the project's",
+        lambda p: set_in(p["responses"]["a"]["questionnaire"], "version", "1.1.0"),
         "version_mismatch",
         "questionnaire.version",
+        "error",
+    ),
+    (
+        "response to an older major version",
+        lambda p: set_in(p["responses"]["a"]["questionnaire"], "version", "0.9.0"),
+        "incompatible_version",
+        "questionnaire.version",
+        "error",
+    ),
+    (
+        "division id built for another commune",
+        lambda p: set_in(
+            p["questionnaire"]["election"],
+            "division_id",
+            "ocd-division/country:fr/region:pr/department:bd/commune:13002",
+        ),
+        "division_mismatch",
+        "election.division_id",
+        "error",
+    ),
+    (
+        "INSEE code of no département",
+        lambda p: set_in(p["questionnaire"]["election"]["commune"], "insee_code", "20001"),
+        "unknown_departement",
+        "election.commune.insee_code",
         "error",
     ),
     (

@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "import": "import_:import_answers",
     "formats": "plugins:formats",
     "plugins": "plugins:plugins",
+    "init": "init:init",
+    "diff": "diff:diff",
 }
 
 

@@ -520,6 +520,34 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         ),
         N_("hint:import_duplicate_list", "Keep one response per list in the imported file."),
     ),
+    "unknown_departement": (
+        N_("issue:unknown_departement", "the INSEE code '{code}' names no French département"),
+        N_(
+            "hint:unknown_departement",
+            "A commune's INSEE code has 5 characters: its département (01 to 95, 2A or 2B in "
+            "Corsica, 971 to 988 overseas), then the commune; look it up in INSEE's code "
+            "officiel géographique.",
+        ),
+    ),
+    "division_mismatch": (
+        N_(
+            "issue:division_mismatch",
+            "the division id '{found}' does not name the commune of INSEE code {code}",
+        ),
+        N_("hint:division_mismatch", "Write {expected} (the id built from the INSEE code)."),
+    ),
+    "incompatible_version": (
+        N_(
+            "issue:incompatible_version",
+            "response to version {found} of the questionnaire: another major version than the "
+            "project's {expected}, whose questions changed incompatibly",
+        ),
+        N_(
+            "hint:incompatible_version",
+            "Ask the list to answer version {expected}, copying its answers to the questions "
+            "that did not change (civicquest diff lists them); nothing is lost meanwhile.",
+        ),
+    ),
 }
 
 # The YAML parser's own words for the commonest mistakes, translated when shown.

@@ -48,6 +48,13 @@ OUTPUT_TEXTS: dict[str, tuple[str, str]] = {
         N_("issue:output_is_folder", "this is a folder; this format writes a file"),
         N_("hint:output_is_folder", "Give a file name."),
     ),
+    "output_init_not_empty": (
+        N_(
+            "issue:output_init_not_empty",
+            "this folder exists and is not empty: civicquest init never writes into it",
+        ),
+        N_("hint:output_init_not_empty", "Give the name of a new folder, or of an empty one."),
+    ),
     "output_is_file": (
         N_("issue:output_is_file", "this is not a folder; this format writes a folder"),
         N_("hint:output_is_file", "Give a folder name."),

@@ -18,6 +18,7 @@ from ...models.respondents import Respondent
 from ...models.responses import Answer, Response
 from ..issues import Issue, located
 from ..locations import DocPath, Document
+from ..versions import compatible, parse_version
 
 __all__ = ["ResponseChecker", "check_coverage"]
 
@@ -91,10 +92,11 @@ class ResponseChecker:
                     expected=q.id,
                 )
             )
-        elif ref.version != q.version:
+        elif ref.version != q.version and not compatible(ref.version, q.version):
+            older_major = parse_version(ref.version)[0] < parse_version(q.version)[0]
             issues.append(
                 located(
-                    "version_mismatch",
+                    "incompatible_version" if older_major else "version_mismatch",
                     doc,
                     ("questionnaire", "version"),
                     found=ref.version,
