@@ -77,7 +77,10 @@ class ListScore(CivicModel):
     name: str
     status: str
     score: float | None = Field(description="Overall 0-100 (theme-weighted), or none.")
-    rank: int | None = None
+    rank: int | None = Field(
+        default=None, description="Rank among the lists of the same commune (never across)."
+    )
+    commune: str | None = Field(default=None, description="INSEE code of the list's commune.")
     themes: tuple[ThemeScore, ...] = ()
     levels: dict[str, int] = Field(
         default_factory=dict, description="Answers counted by option code or missing case."
@@ -92,6 +95,7 @@ class UnscoredList(CivicModel):
     name: str
     status: str
     reason: UnscoredReason
+    commune: str | None = Field(default=None, description="INSEE code of the list's commune.")
 
 
 class ScoreReport(CivicModel):
@@ -99,7 +103,10 @@ class ScoreReport(CivicModel):
 
     reproducibility: Reproducibility
     ranked: bool = Field(description="False when the method publishes without ranking.")
-    order: str = Field(description="How ``lists`` are ordered: score, alphabetical or lot.")
+    order: str = Field(
+        description="How ``lists`` are ordered within each commune (communes in the order the "
+        "questionnaire declares them): score, alphabetical or lot."
+    )
     themes: tuple[Identifier, ...]
     lists: tuple[ListScore, ...]
     unscored: tuple[UnscoredList, ...] = ()

@@ -62,16 +62,17 @@ def build_report(
     run: ScoringRun, method: str, options: dict[str, Any], *, ranked: bool, order: str,
     seed: int | None = None,
 ) -> ScoreReport:  # fmt: skip
-    """Score every list of ``run`` and explain each score."""
+    """Score every list of ``run`` and explain each score; lists grouped by commune."""
     sums = theme_sums(run.encoded.codes, run.tables)
     theme_scores, overall = scores_from_sums(sums, run.tables.theme_weights)
     labels, counts = level_counts(run.encoded.codes, run.tables)
+    communes = run.encoded.communes
     lists = [
         _list_score(run, row, theme_scores[row], overall[row] if ranked else math.nan)
         .model_copy(update={"levels": _levels(labels, counts[row])})
         for row in range(len(run.encoded.respondents))
     ]  # fmt: skip
-    lists = _ordered(lists, order, seed)
+    lists = _ordered(lists, order, seed, _commune_positions(run), communes)
     return ScoreReport(
         reproducibility=_reproducibility(run, method, options),
         ranked=ranked,
@@ -82,19 +83,37 @@ def build_report(
     )
 
 
-def _ordered(lists: list[ListScore], order: str, seed: int | None) -> list[ListScore]:
+def _commune_positions(run: ScoringRun) -> npt.NDArray[np.intp]:
+    import numpy as np
+
+    index = run.encoded.commune_index
+    return np.zeros(len(run.encoded.respondents), dtype=np.intp) if index is None else index
+
+
+def _ordered(
+    lists: list[ListScore], order: str, seed: int | None, groups: npt.NDArray[np.intp],
+    communes: tuple[str, ...],
+) -> list[ListScore]:  # fmt: skip
+    """Communes in the order declared; within each, lists by ``order`` (ranked per commune)."""
+    group = dict(zip((item.respondent for item in lists), groups.tolist(), strict=True))
+
+    def commune_first(item: ListScore) -> int:
+        return group[item.respondent]
+
     if order == "alphabetical":
-        return sorted_by_name(lists, _name, last=_respondent)
+        return sorted_by_name(lists, _name, first=commune_first, last=_respondent)
     if order == "lot":
-        ids = lot_order([item.respondent for item in lists], seed or 0)
-        return sorted(lists, key=lambda item: ids.index(item.respondent))
+        key = {item.respondent: _lot_key(seed or 0, item.respondent) for item in lists}
+        return sorted(lists, key=lambda item: (commune_first(item), key[item.respondent]))
     scores = _nan_array([item.score for item in lists])
-    ranks = competition_ranks(scores)
+    ranks = competition_ranks(scores, groups)
     ranked = [
         item.model_copy(update={"rank": rank}) for item, rank in zip(lists, ranks, strict=True)
     ]
     big = len(lists) + 1
-    return sorted_by_name(ranked, _name, first=lambda item: item.rank or big, last=_respondent)
+    return sorted_by_name(
+        ranked, _name, first=lambda item: (commune_first(item), item.rank or big), last=_respondent
+    )
 
 
 def _name(item: ListScore) -> str:
@@ -107,7 +126,11 @@ def _respondent(item: ListScore) -> str:
 
 def lot_order(ids: list[str], seed: int) -> list[str]:
     """An order drawn by lot that anyone can check: sort by SHA-256 of ``"<seed>:<id>"``."""
-    return sorted(ids, key=lambda item: hashlib.sha256(f"{seed}:{item}".encode()).hexdigest())
+    return sorted(ids, key=lambda item: _lot_key(seed, item))
+
+
+def _lot_key(seed: int, item: str) -> str:
+    return hashlib.sha256(f"{seed}:{item}".encode()).hexdigest()
 
 
 def _nan_array(values: list[float | None]) -> npt.NDArray[np.float64]:
@@ -129,6 +152,7 @@ def _list_score(
         respondent=respondent.id,
         name=respondent.name,
         status=respondent.status,
+        commune=run.project.commune_of(respondent),
         score=_number(overall),
         themes=_theme_scores(run.tables, breakdown, themes),
         breakdown=breakdown,
