@@ -84,12 +84,20 @@ class Project(CivicModel):
         allowed = self.question_communes.get(question_id)
         return allowed is None or commune in allowed
 
-    def for_commune(self, commune: str) -> Project:
-        """The same project with only the lists of ``commune`` (and their responses)."""
+    def for_commune(self, commune: str, *, asked_only: bool = False) -> Project:
+        """The same project with only the lists of ``commune`` (and their responses).
+
+        With ``asked_only``, also only the questions asked in ``commune`` (what a voter of that
+        commune is asked; scoring keeps them all, as 'not applicable' per the scoring policy).
+        """
         kept = tuple(r for r in self.respondents if self.commune_of(r) == commune)
         ids = {r.id for r in kept}
+        questionnaire = self.questionnaire
+        if asked_only:
+            asked = tuple(q for q in questionnaire.questions if self.applies_in(q.id, commune))
+            questionnaire = questionnaire.model_copy(update={"questions": asked})
         return Project.model_construct(
-            questionnaire=self.questionnaire,
+            questionnaire=questionnaire,
             respondents=kept,
             responses=tuple(r for r in self.responses if r.respondent in ids),
             scoring=self.scoring,

@@ -10,6 +10,8 @@ from .base import CivicModel, Identifier
 
 __all__ = [
     "AnswerCase",
+    "CommuneAnswers",
+    "CommuneComparison",
     "Contribution",
     "ListMatch",
     "ListScore",
@@ -143,3 +145,24 @@ class MatchReport(CivicModel):
     important: tuple[Identifier, ...] = ()
     lists: tuple[ListMatch, ...]
     unmatched: tuple[UnscoredList, ...] = ()
+
+
+class CommuneAnswers(CivicModel):
+    """How the compared lists of one commune answered one question shared by every commune."""
+
+    commune: str = Field(description="INSEE code of the commune.")
+    question: Identifier
+    lists: int = Field(description="Compared lists of the commune.")
+    counts: dict[str, int] = Field(
+        description="Lists by option code, or by missing case ('missing:no_reply'...)."
+    )
+
+
+class CommuneComparison(CivicModel):
+    """Answers compared across communes on the questions asked in every commune; no score and
+    no rank: lists of different communes are never ranked together."""
+
+    reproducibility: Reproducibility
+    communes: tuple[str, ...] = Field(description="INSEE codes, in the order declared.")
+    questions: tuple[Identifier, ...] = Field(description="The questions asked everywhere.")
+    rows: tuple[CommuneAnswers, ...]
