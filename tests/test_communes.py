@@ -62,7 +62,10 @@ def test_a_question_of_another_commune_is_not_applicable_per_the_policy() -> Non
 def test_an_answer_to_a_question_not_asked_in_the_commune_is_a_warning_and_unused(
     metropole: Path,
 ) -> None:
-    _edit(metropole / "responses" / "cesson-a.yaml", lambda d: d["answers"].update(r3={"choice": "fort"}))
+    _edit(
+        metropole / "responses" / "cesson-a.yaml",
+        lambda d: d["answers"].update(r3={"choice": "fort"}),
+    )
     assert ("answer_outside_commune", "answers.r3", "warning") in _codes(metropole)
     report = score_commitment(load_project(metropole))
     cesson = next(item for item in report.lists if item.respondent == "cesson-a")
@@ -103,8 +106,10 @@ def test_each_mistake_is_one_located_error(
     result = check_project(metropole)
     found = [i for i in result.issues if i.code == code]
     assert [i.path for i in found] == [path]
-    assert found[0].line is not None and found[0].file == str(metropole / file)
-    assert found[0].message("fr") and found[0].hint("en")
+    assert found[0].line is not None
+    assert found[0].file == str(metropole / file)
+    assert found[0].message("fr")
+    assert found[0].hint("en")
     assert result.project is None or found[0].severity == "warning"
 
 

@@ -39,7 +39,9 @@ def other_communes(draw: st.DrawFn) -> dict[str, Any]:
     numbers = draw(st.lists(st.integers(1, 999), min_size=1, max_size=4, unique=True))
     for number in numbers:
         code = f"44{number:03d}"
-        data["questionnaire"]["election"]["communes"].append({"name": f"C{code}", "insee_code": code})
+        data["questionnaire"]["election"]["communes"].append(
+            {"name": f"C{code}", "insee_code": code}
+        )
         for n in range(draw(st.integers(1, 4))):
             rid, status = f"l{code}-{n}", draw(STATUSES)
             extra = {"reason": "choix"} if status == "not_solicited" else {}
@@ -65,7 +67,9 @@ def _mine(report: ScoreReport, ids: set[str]) -> list[dict[str, Any]]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(other_communes())
-def test_scores_within_a_commune_do_not_change_when_communes_are_added(data: dict[str, Any]) -> None:
+def test_scores_within_a_commune_do_not_change_when_communes_are_added(
+    data: dict[str, Any],
+) -> None:
     extended = load_project(Project.model_validate(data))
     base = load_project(Project.model_validate({**BASE, "scoring": data["scoring"]}))
     ids = {r.id for r in base.respondents}

@@ -207,7 +207,8 @@ def score_table_export(data: ExportInput) -> bytes:
     """``civicquest score --format table``: the text table, in ``data.lang``."""
     report = _score_report(data, "score-table")
     election = data.project.questionnaire.election
-    communes = {c.insee_code: c.name for c in election.communes} if election.communes else None
+    several = election.communes
+    communes = {c.insee_code: c.name for c in several} if several else None
     return (score_table(report, data.lang, communes) + "\n").encode("utf-8")
 
 

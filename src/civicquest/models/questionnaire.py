@@ -96,8 +96,8 @@ class Election(CivicModel):
     commune: Commune | None = Field(
         default=None, description="The commune, for a questionnaire sent in one commune."
     )
-    communes: tuple[Commune, ...] = Field(
-        default=(),
+    communes: tuple[Commune, ...] | None = Field(
+        default=None,
         description="The communes, for one questionnaire sent in several (a metropolis, a "
         "département); each list then says its commune. Give 'commune' or 'communes'.",
     )
@@ -118,14 +118,14 @@ class Election(CivicModel):
     @property
     def all_communes(self) -> tuple[Commune, ...]:
         """The commune, or the communes, of the election, in the order declared."""
-        return (self.commune,) if self.commune is not None else self.communes
+        return (self.commune,) if self.commune is not None else self.communes or ()
 
     @property
     def place(self) -> str:
         """A name for where the election is: the commune, the territory, or the communes."""
         if self.commune is not None:
             return self.commune.name
-        return self.territory or ", ".join(commune.name for commune in self.communes)
+        return self.territory or ", ".join(commune.name for commune in self.communes or ())
 
 
 class Theme(CivicModel):
@@ -135,7 +135,7 @@ class Theme(CivicModel):
     title: LocalizedText
     description: LocalizedText | None = None
     weight: Weight = 1.0
-    communes: tuple[InseeCode, ...] = Field(default=(), description=_COMMUNES_HELP)
+    communes: tuple[InseeCode, ...] | None = Field(default=None, description=_COMMUNES_HELP)
 
 
 class ScaleOption(CivicModel):
@@ -195,7 +195,7 @@ class QuestionBase(CivicModel):
     weight: Weight = 1.0
     allow_comment: bool = True
     allow_evidence: bool = True
-    communes: tuple[InseeCode, ...] = Field(default=(), description=_COMMUNES_HELP)
+    communes: tuple[InseeCode, ...] | None = Field(default=None, description=_COMMUNES_HELP)
 
 
 class _ScaledQuestion(QuestionBase):
@@ -292,7 +292,7 @@ def restricted_questions(questionnaire: Questionnaire) -> dict[str, frozenset[st
     themes = {theme.id: theme.communes for theme in questionnaire.themes}
     restricted: dict[str, frozenset[str]] = {}
     for question in questionnaire.questions:
-        own, theirs = question.communes, themes.get(question.theme, ())
+        own, theirs = question.communes or (), themes.get(question.theme) or ()
         if own and theirs:
             restricted[question.id] = frozenset(own) & frozenset(theirs)
         elif own or theirs:

@@ -289,7 +289,7 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         ),
         N_(
             "hint:bad_insee_department",
-            "Copy the code from the Code officiel géographique (insee.fr), e.g. \"13001\"; "
+            'Copy the code from the Code officiel géographique (insee.fr), e.g. "13001"; '
             "Corsica is 2A or 2B.",
         ),
     ),

@@ -73,7 +73,7 @@ def check_questionnaire_communes(questionnaire: Questionnaire, doc: Document) ->
     if election.commune is not None:
         issues += _insee(election.commune.insee_code, doc, ("election", "commune", "insee_code"))
     first: dict[str, DocPath] = {}
-    for i, commune in enumerate(election.communes):
+    for i, commune in enumerate(election.communes or ()):
         at: DocPath = ("election", "communes", i, "insee_code")
         issues += _insee(commune.insee_code, doc, at)
         if commune.insee_code in first:
@@ -91,10 +91,10 @@ def check_questionnaire_communes(questionnaire: Questionnaire, doc: Document) ->
 
 def _restrictions(questionnaire: Questionnaire) -> Iterator[tuple[str, DocPath]]:
     for i, theme in enumerate(questionnaire.themes):
-        for j, code in enumerate(theme.communes):
+        for j, code in enumerate(theme.communes or ()):
             yield code, ("themes", i, "communes", j)
     for i, question in enumerate(questionnaire.questions):
-        for j, code in enumerate(question.communes):
+        for j, code in enumerate(question.communes or ()):
             yield code, ("questions", i, "communes", j)
 
 
