@@ -54,7 +54,8 @@ def write_project(folder: Path, communes: int) -> int:
     codes = commune_codes(communes)
     election["communes"] = [{"name": f"Commune {code}", "insee_code": code} for code in codes]
     election["division_id"] = "ocd-division/country:fr"
-    lists = data["respondents"][:LISTS]
+    kept = ("id", "name", "status", "head_of_list", "political_label", "url")
+    lists = [{k: r[k] for k in kept if k in r} for r in data["respondents"][:LISTS]]
     answers = {r["respondent"]: r for r in data["responses"]}
     (folder / "responses").mkdir(parents=True)
     (folder / "questionnaire.json").write_text(json.dumps(questionnaire), encoding="utf-8")

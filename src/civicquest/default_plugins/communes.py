@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..models.results import CommuneComparison
 from ..plugins import Exporter, ExportInput, UsageError, hookimpl, neutralise
@@ -31,8 +31,14 @@ def _words(lang: str) -> dict[str, str]:
     return {key: pgettext("results", english, lang) for key, english in _WORDS.items()}
 
 
-def across_table(report: CommuneComparison, names: Mapping[str, str], lang: str = "fr") -> str:
-    """One block per shared question: a row per commune, a column per answer."""
+def across_table(
+    report: CommuneComparison,
+    names: Mapping[str, str],
+    lang: str = "fr",
+    options: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """One block per shared question: a row per commune, a column per answer (the options in
+    the scale's order, given per question in ``options``, then the missing cases)."""
     words = _words(lang)
     lines = [words["title"]]
     by_question: dict[str, list[tuple[str, int, dict[str, int]]]] = {}
@@ -41,7 +47,8 @@ def across_table(report: CommuneComparison, names: Mapping[str, str], lang: str 
     for question in report.questions:
         rows = by_question.get(question, [])
         seen = list(dict.fromkeys(label for _, _, counts in rows for label in counts))
-        labels = sorted(seen, key=lambda label: label.startswith("missing:"))
+        order = {code: i for i, code in enumerate((options or {}).get(question, ()))}
+        labels = sorted(seen, key=lambda label: (label.startswith("missing:"), order.get(label, 0)))
         head = (words["commune"], words["lists"], *labels)
         body = [
             (
@@ -82,7 +89,12 @@ def _names(data: ExportInput) -> dict[str, str]:
 
 def across_table_export(data: ExportInput) -> bytes:
     report = _comparison(data, "across-table")
-    return (across_table(report, _names(data), data.lang) + "\n").encode("utf-8")
+    project = data.project
+    scales = {scale.id: [o.code for o in scale.options] for scale in project.questionnaire.scales}
+    options = {
+        q.id: scales.get(getattr(q, "scale", ""), []) for q in project.questionnaire.questions
+    }
+    return (across_table(report, _names(data), data.lang, options) + "\n").encode("utf-8")
 
 
 def across_csv_export(data: ExportInput) -> bytes:
