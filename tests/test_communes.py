@@ -184,3 +184,39 @@ def test_match_needs_the_voters_commune_and_matches_within_it(tmp_path: Path) ->
         "rennes-a",
         "rennes-b",
     ]
+
+
+def test_hostile_commune_names_are_escaped_in_the_table_and_neutralised_in_csv(
+    metropole: Path,
+) -> None:
+    hostile = '=HYPERLINK("http://x")\u202e<script>'
+    _edit(metropole / "questionnaire.yaml",
+          lambda d: d["election"]["communes"][1].update(name=hostile))  # fmt: skip
+    table = _run("score", str(metropole), "--lang", "en").output
+    assert "\u202e" not in table
+    assert "== 35051 " in table
+    rows = list(csv.DictReader(io.StringIO(
+        _run("score", str(metropole), "--across-communes", "--format", "csv").output
+    )))  # fmt: skip
+    names = {row["commune_name"] for row in rows if row["commune"] == "35051"}
+    assert names == {"'" + hostile}
+
+
+def test_the_benchmark_runs_small_and_checks_every_commune_scores_as_aix(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import bench_communes
+
+    figures = bench_communes.main([3, 6])
+    assert [f["lists"] for f in figures] == [18, 36]
+    assert "vs Aix" in capsys.readouterr().out
+
+
+def test_sensitivity_compares_the_lists_of_one_commune() -> None:
+    assert _run("sensitivity", str(FIXTURE)).exit_code == 2
+    result = _run("sensitivity", str(FIXTURE), "--commune", "35238", "--lang", "en")
+    assert result.exit_code == 0
+    assert "reference: commitment / project" in result.output

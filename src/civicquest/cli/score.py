@@ -148,8 +148,14 @@ def _render(project: Any, report: Any, output_format: str, lang: str, record: An
 
 @click.command()
 @PROJECT_ARGUMENT
+@click.option(
+    "--commune",
+    metavar="CODE",
+    help="La commune dont on compare les listes (obligatoire s'il y en a plusieurs) / the "
+    "commune whose lists are compared (required when there are several).",
+)
 @LANG_OPTION
-def sensitivity(path: Path, lang: str) -> None:
+def sensitivity(path: Path, commune: str | None, lang: str) -> None:
     """Stabilité du classement selon la méthode et la politique des réponses manquantes /
     how stable the order of the lists is under every method and missing-answer policy.
 
@@ -160,6 +166,13 @@ def sensitivity(path: Path, lang: str) -> None:
     from ..plugins._manager import get_scoring_methods, scoring_registry
 
     project = load_or_exit(path, lang)
+    if commune is None and project.several_communes:
+        raise click.UsageError(
+            "les listes ne se classent que dans leur commune : donnez --commune CODE / lists "
+            "are ranked only within their commune: give --commune CODE"
+        )
+    if commune is not None:
+        project = within_commune(project, commune)
     methods, providers = dict(get_scoring_methods()), scoring_registry().providers
     try:
         report = run(project, methods, providers=providers)
