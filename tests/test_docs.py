@@ -119,7 +119,7 @@ def assert_prints(page: str, command: str, output: str, documented: list[str]) -
 #: Pages run from top to bottom as a reader would, every command of every console block, in a
 #: copy of the examples (so that their outputs land in the copy's out/); the example must come
 #: out of it unchanged.
-FLOW_PAGES = ("importing.md", "evolving.md")
+FLOW_PAGES = ("importing.md", "evolving.md", "communes.md")
 
 
 def flow_commands(page: str) -> list[tuple[str, list[str]]]:
@@ -137,6 +137,7 @@ def test_a_flow_page_runs_as_printed_and_leaves_the_example_alone(
     page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    shutil.copytree(ROOT / "tests" / "fixtures", tmp_path / "tests" / "fixtures")
     monkeypatch.chdir(tmp_path)
     exit_code, ran = None, 0
     for command, documented in flow_commands(page):

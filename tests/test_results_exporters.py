@@ -30,7 +30,16 @@ from project_builder import minimal_project, write_project
 __all__ = ["aix2026"]  # fixture
 
 EXAMPLE = "examples/aix2026"
-RESULTS_FORMATS = ("match-json", "match-table", "score-csv", "score-json", "score-table")
+RESULTS_FORMATS = (
+    "across-csv",
+    "across-json",
+    "across-table",
+    "match-json",
+    "match-table",
+    "score-csv",
+    "score-json",
+    "score-table",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +59,11 @@ def test_the_default_plugin_registers_every_results_exporter() -> None:
     with fresh_plugin_host(entry_points=False):
         infos = {info.name: info for info in list_plugins()}
         records = get_exporters()
-    provided = infos["civicquest.default_plugins.results"].provides["exporters"]
-    assert provided == RESULTS_FORMATS
+    provided = (
+        *infos["civicquest.default_plugins.communes"].provides["exporters"],
+        *infos["civicquest.default_plugins.results"].provides["exporters"],
+    )
+    assert tuple(sorted(provided)) == RESULTS_FORMATS
     assert all(records[name].needs == "results" for name in RESULTS_FORMATS)
 
 

@@ -212,7 +212,7 @@ CASES: list[tuple[str, Callable[[Project], None], str, str, str]] = [
     (
         "INSEE code of no département",
         lambda p: set_in(p["questionnaire"]["election"]["commune"], "insee_code", "20001"),
-        "unknown_departement",
+        "bad_insee_department",
         "election.commune.insee_code",
         "error",
     ),

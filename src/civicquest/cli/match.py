@@ -60,6 +60,11 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
     help="Fichier à écrire (sinon la sortie standard) / file to write (else standard output).",
 )  # fmt: skip
 @click.option(
+    "--commune", metavar="CODE",
+    help="Commune de l'électeur (code INSEE), quand le questionnaire en a plusieurs (sinon "
+    "« commune: » du fichier) / the voter's commune, when there are several.",
+)  # fmt: skip
+@click.option(
     "--themes", is_flag=True,
     help="Avec --voters : une colonne de plus par liste et thème / with --voters: also one "
     "column per list and theme.",
@@ -86,7 +91,7 @@ def match(path: Path, **options: Any) -> None:
     if options["voters_file"] is not None:
         from .match_panel import match_panel
 
-        match_panel(project, options)
+        match_panel(_voters_commune(project, options["commune"]), options)
     else:
         _match_one(project, options)
 
@@ -108,6 +113,7 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
 
     answers_file, lang = options["answers_file"], options["lang"]
     voter = load_voter(answers_file, lang, project.questionnaire)
+    project = _voters_commune(project, options["commune"] or voter.commune)
     try:
         report = match_voter(
             project, voter, options["method"], options["missing"],
@@ -128,6 +134,21 @@ def _match_one(project: Any, options: dict[str, Any]) -> None:
     content = export(project, chosen, results=report, lang=lang)
     assert isinstance(content, bytes)
     emit(content.decode("utf-8"), options["output"], lang, project=options["path"])
+
+
+def _voters_commune(project: Any, commune: str | None) -> Any:
+    """The lists and questions of the voter's commune; it must be said when there are several."""
+    from .score import within_commune
+
+    if commune is None and project.several_communes:
+        raise click.UsageError(
+            "le questionnaire a plusieurs communes : donnez --commune CODE (ou « commune: » "
+            "dans le fichier de l'électeur) / the questionnaire has several communes: give "
+            "--commune CODE (or 'commune:' in the voter's file)"
+        )
+    if commune is None:
+        return project
+    return within_commune(project, commune, asked_only=True)
 
 
 def load_voter(path: Path, lang: str, questionnaire: Any) -> Any:

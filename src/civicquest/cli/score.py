@@ -42,6 +42,17 @@ __all__ = ["score"]
     help="Noter aussi les listes sans accord de publication / also lists without consent.",
 )
 @click.option(
+    "--commune",
+    metavar="CODE",
+    help="Seulement les listes de cette commune (code INSEE) / only the lists of this commune.",
+)
+@click.option(
+    "--across-communes",
+    is_flag=True,
+    help="Comparer les communes sur les questions posées partout (réponses par commune, sans "
+    "note ni rang) / compare communes on the questions asked everywhere (counts, no rank).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -55,10 +66,15 @@ def score(
     order: str | None,
     seed: int | None,
     include_unpublished: bool,
+    commune: str | None,
+    across_communes: bool,
     output: Path | None,
     lang: str,
 ) -> None:
     """Note chaque liste et explique chaque note / score every list, explain every score.
+
+    Les listes ne sont classées qu'avec celles de leur commune / lists are ranked only within
+    their commune.
 
     Exemple / example:  civicquest score examples/aix2026 --format table
     """
@@ -67,6 +83,11 @@ def score(
     from ..plugins._running import run_scoring_method
 
     project = load_or_exit(path, lang)
+    if commune is not None:
+        project = within_commune(project, commune)
+    if across_communes:
+        _across(project, output_format, include_unpublished, output, lang, path)
+        return
     given = {"order": order, "seed": seed, "include_unpublished": include_unpublished or None}
     try:
         record = get_scoring_method(method)
@@ -80,6 +101,32 @@ def score(
     except CivicquestError as error:  # a plugin's failure, named: exit 1, no traceback
         raise click.ClickException(str(error)) from None
     emit(content, output, lang, project=path)
+
+
+def within_commune(project: Any, commune: str, *, asked_only: bool = False) -> Any:
+    """The project with only the lists of ``commune``; an unknown code is a usage error."""
+    if commune not in project.communes_by_code:
+        known = ", ".join(list(project.communes_by_code)[:8])
+        more = " …" if len(project.communes_by_code) > 8 else ""
+        raise click.BadParameter(
+            f"{commune!r} n'est pas une commune du questionnaire / is not one of the "
+            f"questionnaire's communes: {known}{more}",
+            param_hint="--commune",
+        )
+    return project.for_commune(commune, asked_only=asked_only)
+
+
+def _across(
+    project: Any, output_format: str, include_unpublished: bool, output: Path | None,
+    lang: str, path: Path,
+) -> None:  # fmt: skip
+    from ..exporting.pipeline import export
+    from ..scoring.communes import compare_communes
+
+    report = compare_communes(project, include_unpublished=include_unpublished)
+    content = export(project, f"across-{output_format}", results=report, lang=lang)
+    assert isinstance(content, bytes)
+    emit(content.decode("utf-8"), output, lang, project=path)
 
 
 def _render(project: Any, report: Any, output_format: str, lang: str, record: Any) -> str:
@@ -101,8 +148,14 @@ def _render(project: Any, report: Any, output_format: str, lang: str, record: An
 
 @click.command()
 @PROJECT_ARGUMENT
+@click.option(
+    "--commune",
+    metavar="CODE",
+    help="La commune dont on compare les listes (obligatoire s'il y en a plusieurs) / the "
+    "commune whose lists are compared (required when there are several).",
+)
 @LANG_OPTION
-def sensitivity(path: Path, lang: str) -> None:
+def sensitivity(path: Path, commune: str | None, lang: str) -> None:
     """Stabilité du classement selon la méthode et la politique des réponses manquantes /
     how stable the order of the lists is under every method and missing-answer policy.
 
@@ -113,6 +166,13 @@ def sensitivity(path: Path, lang: str) -> None:
     from ..plugins._manager import get_scoring_methods, scoring_registry
 
     project = load_or_exit(path, lang)
+    if commune is None and project.several_communes:
+        raise click.UsageError(
+            "les listes ne se classent que dans leur commune : donnez --commune CODE / lists "
+            "are ranked only within their commune: give --commune CODE"
+        )
+    if commune is not None:
+        project = within_commune(project, commune)
     methods, providers = dict(get_scoring_methods()), scoring_registry().providers
     try:
         report = run(project, methods, providers=providers)

@@ -14,18 +14,25 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from pydantic import BaseModel
 
-from ..models.results import MatchReport, ScoreReport, UnscoredList
+from ..models.results import ListScore, MatchReport, ScoreReport, UnscoredList
 from ..plugins import Exporter, ExportInput, UsageError, hookimpl, neutralise
 from ..text.catalog import N_, pgettext
 from ..text.display import show_value
 from ..text.labels import unscored_label
 from ..text.numbers import format_decimal, format_percent
 
-__all__ = ["half_up", "match_table", "register_exporters", "score_csv", "score_table"]
+__all__ = [
+    "half_up",
+    "match_table",
+    "register_exporters",
+    "score_csv",
+    "score_table",
+    "table_lines",
+]
 
 _WORDS = {  # English msgids, translated in the context "results"
     "rank": N_("results", "rank"),
@@ -36,6 +43,7 @@ _WORDS = {  # English msgids, translated in the context "results"
     "method": N_("results", "method: {method}"),
     "agreement": N_("results", "agreement"),
     "missing": N_("results", "no answer"),
+    "waiting": N_("results", "waiting for the lists' answers"),
 }
 
 
@@ -48,9 +56,39 @@ def _words(lang: str) -> dict[str, str]:
     return {key: pgettext("results", english, lang) for key, english in _WORDS.items()}
 
 
-def score_table(report: ScoreReport, lang: str = "fr") -> str:
-    """A plain-text table: one row per list, overall then per-theme scores, or level counts."""
+def score_table(
+    report: ScoreReport, lang: str = "fr", communes: Mapping[str, str] | None = None
+) -> str:
+    """A plain-text table: one row per list, overall then per-theme scores, or level counts.
+
+    With ``communes`` (INSEE code -> name, for a questionnaire sent in several communes), one
+    table per commune under its name: lists are compared only within their commune.
+    """
     words = _words(lang)
+    lines = [words["method"].format(method=report.reproducibility.method)]
+    if communes is None:
+        lines += ["", *_lists_table(report, report.lists, words, lang)]
+        return "\n".join(lines + _unscored_lines(report.unscored, words, lang))
+    for code, name in communes.items():
+        mine = [item for item in report.lists if item.commune == code]
+        left = [item for item in report.unscored if item.commune == code]
+        if not mine and not left:
+            continue
+        lines += ["", f"== {code} {show_value(name, 200)} =="]
+        if any(item.status in _HAS_ANSWERS for item in mine):
+            lines += _lists_table(report, mine, words, lang)
+        else:
+            lines.append(words["waiting"])
+        lines += _unscored_lines(left, words, lang)
+    return "\n".join(lines)
+
+
+_HAS_ANSWERS = frozenset({"answered", "partial", "outside_form"})
+
+
+def _lists_table(
+    report: ScoreReport, lists: Sequence[ListScore], words: dict[str, str], lang: str
+) -> list[str]:
     if report.ranked:
         head = (words["rank"], words["list"], words["overall"], *report.themes)
         rows = [
@@ -60,15 +98,12 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
                 half_up(item.score, lang),
                 *(half_up(theme.score, lang) for theme in item.themes),
             )
-            for item in report.lists
+            for item in lists
         ]
     else:
         head = (words["list"], words["levels"])
-        rows = [(item.name, _levels_text(item.levels, lang)) for item in report.lists]
-    lines = [words["method"].format(method=report.reproducibility.method), ""]
-    lines += _table([head, *rows])
-    lines += _unscored_lines(report.unscored, words, lang)
-    return "\n".join(lines)
+        rows = [(item.name, _levels_text(item.levels, lang)) for item in lists]
+    return table_lines([head, *rows])
 
 
 def _unscored_lines(left: Sequence[UnscoredList], words: dict[str, str], lang: str) -> list[str]:
@@ -86,20 +121,23 @@ def _levels_text(levels: dict[str, int], lang: str) -> str:
 
 
 def score_csv(report: ScoreReport) -> str:
-    """CSV: one row per list and theme (theme ``*`` is the overall score).
+    """CSV: one row per list and theme (theme ``*`` is the overall score), with its commune.
 
     RFC 4180 like the tabular exports: CRLF rows, so that a line break of any kind in a name is
     quoted, and every text a spreadsheet would run as a formula neutralised (see ``restore``).
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["respondent", "name", "status", "rank", "theme", "score", "points", "maximum"])
+    writer.writerow(
+        ["respondent", "name", "status", "rank", "theme", "score", "points", "maximum", "commune"]
+    )
     for item in report.lists:
         head = [*map(neutralise, (item.respondent, item.name, item.status)), item.rank or ""]
-        writer.writerow([*head, "*", _plain(item.score), "", ""])
+        commune = neutralise(item.commune or "")
+        writer.writerow([*head, "*", _plain(item.score), "", "", commune])
         for theme in item.themes:
             cells = (neutralise(theme.theme), _plain(theme.score), theme.points, theme.maximum)
-            writer.writerow([*head, *cells])
+            writer.writerow([*head, *cells, commune])
     return buffer.getvalue()
 
 
@@ -125,12 +163,12 @@ def match_table(report: MatchReport, themes: Sequence[str], lang: str = "fr") ->
     rule = record.parameters.get("points", {}).get("rule")
     method = f"{record.method} ({rule})" if rule else record.method
     lines = [words["method"].format(method=method), ""]
-    lines += _table([head, *rows])
+    lines += table_lines([head, *rows])
     lines += _unscored_lines(report.unmatched, words, lang)
     return "\n".join(lines)
 
 
-def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     # Names come from files others wrote: escape control and direction characters for terminals.
     rows = [[show_value(cell, 200) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -167,7 +205,11 @@ def _kind(value: object) -> str:
 
 def score_table_export(data: ExportInput) -> bytes:
     """``civicquest score --format table``: the text table, in ``data.lang``."""
-    return (score_table(_score_report(data, "score-table"), data.lang) + "\n").encode("utf-8")
+    report = _score_report(data, "score-table")
+    election = data.project.questionnaire.election
+    several = election.communes
+    communes = {c.insee_code: c.name for c in several} if several else None
+    return (score_table(report, data.lang, communes) + "\n").encode("utf-8")
 
 
 def score_csv_export(data: ExportInput) -> bytes:

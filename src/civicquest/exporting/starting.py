@@ -126,6 +126,8 @@ def _new_questionnaire(template: Questionnaire, commune: NewCommune | None) -> Q
             update={
                 "name": _election_name(template, commune.name, year),
                 "commune": Commune(name=commune.name, insee_code=commune.insee_code),
+                "communes": None,
+                "territory": None,
                 "division_id": division_id_for(commune.insee_code),
             }
         )
@@ -215,14 +217,14 @@ respondents: []
 
 
 def _readme(questionnaire: Questionnaire, template: str, source: Questionnaire) -> bytes:
-    old_name = source.election.commune.name
+    old_name = source.election.place
     naming = texts_naming(questionnaire, old_name) if old_name != _commune(questionnaire) else []
     listed = "\n".join(f"- `{path}`" for path in naming) or "-"
     text = _README.read_text(encoding="utf-8").format(
         template=html.escape(_one_line(template)),
         id=questionnaire.id,
         commune=html.escape(_commune(questionnaire)),
-        insee=questionnaire.election.commune.insee_code,
+        insee=", ".join(c.insee_code for c in questionnaire.election.all_communes),
         division=questionnaire.election.division_id,
         old_commune=html.escape(old_name),
         texts=listed,
@@ -232,4 +234,4 @@ def _readme(questionnaire: Questionnaire, template: str, source: Questionnaire) 
 
 
 def _commune(questionnaire: Questionnaire) -> str:
-    return questionnaire.election.commune.name
+    return questionnaire.election.place

@@ -22,6 +22,9 @@ from .file_kinds import PathKind, kind_of, kind_of_mode
 __all__ = ["DocPath", "Position", "SourceDocument", "SourceError", "read_document"]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+#: The lists of a questionnaire sent in every commune of France (35,000 communes x 6 lists) and
+#: such a questionnaire itself are larger than any other project file.
+MAX_LISTING_BYTES = 128 * 1024 * 1024
 MAX_NODES = 250_000
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 _BOM = "\ufeff".encode()
@@ -83,13 +86,15 @@ class SourceDocument:
         return self._index
 
 
-def read_document(path: Path, *, streams: bool = False) -> SourceDocument:
+def read_document(
+    path: Path, *, streams: bool = False, max_bytes: int = MAX_FILE_BYTES
+) -> SourceDocument:
     """Read a YAML or JSON file. Raises :class:`SourceError` when it cannot be parsed.
 
     Only a regular file is opened, unless ``streams`` allows a pipe or a device that the user
     named on purpose (``--answers <(…)``); project files never do.
     """
-    raw = _read_bytes(path, streams=streams)
+    raw = _read_bytes(path, streams=streams, max_bytes=max_bytes)
     if path.suffix.lower() in YAML_SUFFIXES:
         text = _decode(raw)
         data, index = _compose_yaml(text)
@@ -101,7 +106,7 @@ def read_document(path: Path, *, streams: bool = False) -> SourceDocument:
         raise
 
 
-def _read_bytes(path: Path, *, streams: bool) -> bytes:
+def _read_bytes(path: Path, *, streams: bool, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     if not streams:
         found = kind_of(path)
         if found.kind != "file":
@@ -115,12 +120,12 @@ def _read_bytes(path: Path, *, streams: bool) -> bytes:
             mode = os.fstat(stream.fileno()).st_mode
             if not streams and kind_of_mode(mode) != "file":
                 raise _kind_error(path, PathKind(kind_of_mode(mode)))
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            raw = stream.read(max_bytes + 1)
     except OSError as error:
         raise _kind_error(path, PathKind("unreadable", error.strerror or str(error))) from None
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > max_bytes:
         # Say only what was read: a device, a pipe or a /proc file has no meaningful size.
-        raise SourceError("file_too_large", params={"limit_mb": MAX_FILE_BYTES // 2**20})
+        raise SourceError("file_too_large", params={"limit_mb": max_bytes // 2**20})
     return raw
 
 

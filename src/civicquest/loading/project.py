@@ -34,7 +34,13 @@ from ..validation.issues import Issue, located
 from ..validation.models import check_models
 from ..validation.outcome import ProjectCheck
 from ..validation.structural import issues_from_validation_error
-from .documents import SourceDocument, SourceError, read_document
+from .documents import (
+    MAX_FILE_BYTES,
+    MAX_LISTING_BYTES,
+    SourceDocument,
+    SourceError,
+    read_document,
+)
 from .file_kinds import PathKind, kind_of
 
 __all__ = ["ProjectCheck", "ProjectSource", "check_project", "load_project", "load_questionnaire"]
@@ -78,7 +84,11 @@ def check_project(path: ProjectSource) -> ProjectCheck:
     if root.is_dir() and _entries(root, issues) is None:
         return ProjectCheck(None, tuple(issues))
     questionnaire_file = _questionnaire_file(root, issues)
-    loaded = _load_model(questionnaire_file, Questionnaire, issues) if questionnaire_file else None
+    loaded = (
+        _load_model(questionnaire_file, Questionnaire, issues, max_bytes=MAX_LISTING_BYTES)
+        if questionnaire_file
+        else None
+    )
     questionnaire = loaded[0] if loaded else None
     if loaded is not None:
         issues += check_questionnaire(*loaded)
@@ -146,7 +156,7 @@ def _respondents(
     path = _find(folder, "respondents", issues)
     if path is None:
         return (), None
-    loaded = _load_model(path, RespondentList, issues)
+    loaded = _load_model(path, RespondentList, issues, max_bytes=MAX_LISTING_BYTES)
     if loaded is None:
         return None, None
     respondent_list, doc = loaded
@@ -260,10 +270,10 @@ def _folder_issue(directory: Path, found: PathKind) -> Issue:
 
 
 def _load_model(
-    path: Path, model: type[Model], issues: list[Issue]
+    path: Path, model: type[Model], issues: list[Issue], *, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Model, SourceDocument] | None:
     try:
-        doc = read_document(path)
+        doc = read_document(path, max_bytes=max_bytes)
     except SourceError as error:
         issues.append(located(error.code, None, file=path, position=error.position, **error.params))
         return None

@@ -39,6 +39,8 @@ from .respondents import (
 )
 from .responses import Answer, Evidence, NoAnswerReason, QuestionnaireRef, Response
 from .results import (
+    CommuneAnswers,
+    CommuneComparison,
     Contribution,
     ListMatch,
     ListScore,
@@ -60,6 +62,8 @@ __all__ = [
     "CivicModel",
     "CommitmentQuestion",
     "Commune",
+    "CommuneAnswers",
+    "CommuneComparison",
     "Competence",
     "Contact",
     "Contribution",

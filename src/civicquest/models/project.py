@@ -7,7 +7,14 @@ from functools import cached_property
 from pydantic import Field
 
 from .base import CivicModel
-from .questionnaire import AnyQuestion, Questionnaire, Scale, Theme
+from .questionnaire import (
+    AnyQuestion,
+    Commune,
+    Questionnaire,
+    Scale,
+    Theme,
+    restricted_questions,
+)
 from .respondents import Respondent
 from .responses import Response
 from .scoring import ScoringConfig
@@ -46,3 +53,52 @@ class Project(CivicModel):
     @cached_property
     def responses_by_respondent(self) -> dict[str, Response]:
         return {response.respondent: response for response in self.responses}
+
+    # -- communes: one questionnaire, lists in several communes -------------------------------
+
+    @cached_property
+    def communes_by_code(self) -> dict[str, Commune]:
+        """The election's communes by INSEE code, in the order declared."""
+        return {commune.insee_code: commune for commune in self.questionnaire.election.all_communes}
+
+    @property
+    def several_communes(self) -> bool:
+        """Whether the questionnaire declares ``communes`` (lists are then compared per commune)."""
+        return bool(self.questionnaire.election.communes)
+
+    def commune_of(self, respondent: Respondent) -> str | None:
+        """The INSEE code of ``respondent``'s commune: its own, else the election's only one."""
+        if respondent.commune is not None:
+            return respondent.commune
+        communes = self.questionnaire.election.all_communes
+        return communes[0].insee_code if len(communes) == 1 else None
+
+    @cached_property
+    def question_communes(self) -> dict[str, frozenset[str]]:
+        """Per restricted question id, the communes where it applies (its theme's restriction
+        and its own both hold); a question absent from this mapping applies everywhere."""
+        return restricted_questions(self.questionnaire)
+
+    def applies_in(self, question_id: str, commune: str | None) -> bool:
+        """Whether the question ``question_id`` is asked in ``commune``."""
+        allowed = self.question_communes.get(question_id)
+        return allowed is None or commune in allowed
+
+    def for_commune(self, commune: str, *, asked_only: bool = False) -> Project:
+        """The same project with only the lists of ``commune`` (and their responses).
+
+        With ``asked_only``, also only the questions asked in ``commune`` (what a voter of that
+        commune is asked; scoring keeps them all, as 'not applicable' per the scoring policy).
+        """
+        kept = tuple(r for r in self.respondents if self.commune_of(r) == commune)
+        ids = {r.id for r in kept}
+        questionnaire = self.questionnaire
+        if asked_only:
+            asked = tuple(q for q in questionnaire.questions if self.applies_in(q.id, commune))
+            questionnaire = questionnaire.model_copy(update={"questions": asked})
+        return Project.model_construct(
+            questionnaire=questionnaire,
+            respondents=kept,
+            responses=tuple(r for r in self.responses if r.respondent in ids),
+            scoring=self.scoring,
+        )

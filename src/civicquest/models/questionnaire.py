@@ -16,6 +16,7 @@ __all__ = [
     "Commune",
     "Competence",
     "Election",
+    "InseeCode",
     "MultipleChoiceQuestion",
     "NumberQuestion",
     "OpenTextQuestion",
@@ -30,6 +31,7 @@ __all__ = [
     "ScaleOption",
     "SingleChoiceQuestion",
     "Theme",
+    "restricted_questions",
 ]
 
 SEMVER_PATTERN = (
@@ -75,17 +77,34 @@ class Round(CivicModel):
 
 
 class Commune(CivicModel):
-    """The commune whose lists are asked."""
+    """A commune whose lists are asked."""
 
     name: Text = Field(min_length=1)
     insee_code: InseeCode
 
 
+_COMMUNES_HELP = (
+    "Only in these communes (INSEE codes of the election's communes); empty: in every commune. "
+    "A list of another commune gets 'not applicable' for it."
+)
+
+
 class Election(CivicModel):
-    """The election the questionnaire is about."""
+    """The election the questionnaire is about: one commune, or several (``communes``)."""
 
     name: LocalizedText
-    commune: Commune
+    commune: Commune | None = Field(
+        default=None, description="The commune, for a questionnaire sent in one commune."
+    )
+    communes: tuple[Commune, ...] | None = Field(
+        default=None,
+        description="The communes, for one questionnaire sent in several (a metropolis, a "
+        "département); each list then says its commune. Give 'commune' or 'communes'.",
+    )
+    territory: Text | None = Field(
+        default=None,
+        description="The name of the area the communes make up, e.g. 'Métropole de Rennes'.",
+    )
     division_id: str = Field(
         pattern=r"^ocd-division/country:[a-z]{2}(/[a-z_]+:[A-Za-z0-9_.~\-]+)*$",
         description=(
@@ -96,6 +115,18 @@ class Election(CivicModel):
     )
     rounds: tuple[Round, ...] = Field(min_length=1, max_length=2)
 
+    @property
+    def all_communes(self) -> tuple[Commune, ...]:
+        """The commune, or the communes, of the election, in the order declared."""
+        return (self.commune,) if self.commune is not None else self.communes or ()
+
+    @property
+    def place(self) -> str:
+        """A name for where the election is: the commune, the territory, or the communes."""
+        if self.commune is not None:
+            return self.commune.name
+        return self.territory or ", ".join(commune.name for commune in self.communes or ())
+
 
 class Theme(CivicModel):
     """A theme or axis grouping questions."""
@@ -104,6 +135,7 @@ class Theme(CivicModel):
     title: LocalizedText
     description: LocalizedText | None = None
     weight: Weight = 1.0
+    communes: tuple[InseeCode, ...] | None = Field(default=None, description=_COMMUNES_HELP)
 
 
 class ScaleOption(CivicModel):
@@ -163,6 +195,7 @@ class QuestionBase(CivicModel):
     weight: Weight = 1.0
     allow_comment: bool = True
     allow_evidence: bool = True
+    communes: tuple[InseeCode, ...] | None = Field(default=None, description=_COMMUNES_HELP)
 
 
 class _ScaledQuestion(QuestionBase):
@@ -251,3 +284,17 @@ class Questionnaire(CivicModel):
     themes: tuple[Theme, ...] = Field(min_length=1)
     scales: tuple[Scale, ...] = ()
     questions: tuple[AnyQuestion, ...] = Field(min_length=1)
+
+
+def restricted_questions(questionnaire: Questionnaire) -> dict[str, frozenset[str]]:
+    """Per restricted question id, the communes where it is asked: its own ``communes`` and its
+    theme's both hold. A question absent from the mapping is asked in every commune."""
+    themes = {theme.id: theme.communes for theme in questionnaire.themes}
+    restricted: dict[str, frozenset[str]] = {}
+    for question in questionnaire.questions:
+        own, theirs = question.communes or (), themes.get(question.theme) or ()
+        if own and theirs:
+            restricted[question.id] = frozenset(own) & frozenset(theirs)
+        elif own or theirs:
+            restricted[question.id] = frozenset(own or theirs)
+    return restricted

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .base import CivicModel, Identifier, Text, Url
+from .questionnaire import InseeCode
 
 __all__ = [
     "Answered",
@@ -47,6 +48,11 @@ class Contact(CivicModel):
 class _RespondentBase(CivicModel):
     id: Identifier
     name: Text = Field(min_length=1)
+    commune: InseeCode | None = Field(
+        default=None,
+        description="INSEE code of the list's commune; required when the questionnaire has "
+        "several communes.",
+    )
     head_of_list: Text | None = None
     political_label: Text | None = None
     url: Url | None = None

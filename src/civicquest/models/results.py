@@ -10,6 +10,8 @@ from .base import CivicModel, Identifier
 
 __all__ = [
     "AnswerCase",
+    "CommuneAnswers",
+    "CommuneComparison",
     "Contribution",
     "ListMatch",
     "ListScore",
@@ -77,7 +79,10 @@ class ListScore(CivicModel):
     name: str
     status: str
     score: float | None = Field(description="Overall 0-100 (theme-weighted), or none.")
-    rank: int | None = None
+    rank: int | None = Field(
+        default=None, description="Rank among the lists of the same commune (never across)."
+    )
+    commune: str | None = Field(default=None, description="INSEE code of the list's commune.")
     themes: tuple[ThemeScore, ...] = ()
     levels: dict[str, int] = Field(
         default_factory=dict, description="Answers counted by option code or missing case."
@@ -92,6 +97,7 @@ class UnscoredList(CivicModel):
     name: str
     status: str
     reason: UnscoredReason
+    commune: str | None = Field(default=None, description="INSEE code of the list's commune.")
 
 
 class ScoreReport(CivicModel):
@@ -99,7 +105,10 @@ class ScoreReport(CivicModel):
 
     reproducibility: Reproducibility
     ranked: bool = Field(description="False when the method publishes without ranking.")
-    order: str = Field(description="How ``lists`` are ordered: score, alphabetical or lot.")
+    order: str = Field(
+        description="How ``lists`` are ordered within each commune (communes in the order the "
+        "questionnaire declares them): score, alphabetical or lot."
+    )
     themes: tuple[Identifier, ...]
     lists: tuple[ListScore, ...]
     unscored: tuple[UnscoredList, ...] = ()
@@ -136,3 +145,24 @@ class MatchReport(CivicModel):
     important: tuple[Identifier, ...] = ()
     lists: tuple[ListMatch, ...]
     unmatched: tuple[UnscoredList, ...] = ()
+
+
+class CommuneAnswers(CivicModel):
+    """How the compared lists of one commune answered one question shared by every commune."""
+
+    commune: str = Field(description="INSEE code of the commune.")
+    question: Identifier
+    lists: int = Field(description="Compared lists of the commune.")
+    counts: dict[str, int] = Field(
+        description="Lists by option code, or by missing case ('missing:no_reply'...)."
+    )
+
+
+class CommuneComparison(CivicModel):
+    """Answers compared across communes on the questions asked in every commune; no score and
+    no rank: lists of different communes are never ranked together."""
+
+    reproducibility: Reproducibility
+    communes: tuple[str, ...] = Field(description="INSEE codes, in the order declared.")
+    questions: tuple[Identifier, ...] = Field(description="The questions asked everywhere.")
+    rows: tuple[CommuneAnswers, ...]

@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field, JsonValue, StrictInt, StrictStr, model_v
 from pydantic_core import PydanticCustomError
 
 from .base import CivicModel, Identifier, Text
+from .questionnaire import InseeCode
 from .responses import VALUE_FIELDS, Answer, QuestionnaireRef
 
 _NO_VALUE: dict[str, JsonValue] = {name: {"type": "null"} for name in (*VALUE_FIELDS, "no_answer")}
@@ -60,6 +61,11 @@ class VoterAnswers(CivicModel):
         description="The voter's id in a panel (copied to the results as is); not used otherwise.",
     )
     respondent: Identifier | None = None
+    commune: InseeCode | None = Field(
+        default=None,
+        description="The voter's commune (INSEE code), when the questionnaire has several: the "
+        "voter is matched with the lists of that commune only.",
+    )
     questionnaire: QuestionnaireRef | None = None
     received: dt.date | None = None
     round: int = Field(default=1, ge=1, le=2)

@@ -59,6 +59,7 @@ __all__ = [
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "civicquest.default_plugins.canonical",
+    "civicquest.default_plugins.communes",
     "civicquest.default_plugins.json_schema",
     "civicquest.default_plugins.results",
     "civicquest.default_plugins.scoring_methods",

@@ -62,16 +62,17 @@ def build_report(
     run: ScoringRun, method: str, options: dict[str, Any], *, ranked: bool, order: str,
     seed: int | None = None,
 ) -> ScoreReport:  # fmt: skip
-    """Score every list of ``run`` and explain each score."""
+    """Score every list of ``run`` and explain each score; lists grouped by commune."""
     sums = theme_sums(run.encoded.codes, run.tables)
     theme_scores, overall = scores_from_sums(sums, run.tables.theme_weights)
     labels, counts = level_counts(run.encoded.codes, run.tables)
+    explain = _Breakdowns(run.tables)
     lists = [
-        _list_score(run, row, theme_scores[row], overall[row] if ranked else math.nan)
-        .model_copy(update={"levels": _levels(labels, counts[row])})
+        _list_score(run, row, theme_scores[row], overall[row] if ranked else math.nan, explain,
+                    _levels(labels, counts[row]))
         for row in range(len(run.encoded.respondents))
     ]  # fmt: skip
-    lists = _ordered(lists, order, seed)
+    lists = _ordered(lists, order, seed, _commune_positions(run))
     return ScoreReport(
         reproducibility=_reproducibility(run, method, options),
         ranked=ranked,
@@ -82,19 +83,37 @@ def build_report(
     )
 
 
-def _ordered(lists: list[ListScore], order: str, seed: int | None) -> list[ListScore]:
+def _commune_positions(run: ScoringRun) -> npt.NDArray[np.intp]:
+    import numpy as np
+
+    index = run.encoded.commune_index
+    return np.zeros(len(run.encoded.respondents), dtype=np.intp) if index is None else index
+
+
+def _ordered(
+    lists: list[ListScore], order: str, seed: int | None, groups: npt.NDArray[np.intp]
+) -> list[ListScore]:
+    """Communes in the order declared; within each, lists by ``order`` (ranked per commune)."""
+    positions: list[int] = groups.tolist()
+    group = dict(zip((item.respondent for item in lists), positions, strict=True))
+
+    def commune_first(item: ListScore) -> int:
+        return group[item.respondent]
+
     if order == "alphabetical":
-        return sorted_by_name(lists, _name, last=_respondent)
+        return sorted_by_name(lists, _name, first=commune_first, last=_respondent)
     if order == "lot":
-        ids = lot_order([item.respondent for item in lists], seed or 0)
-        return sorted(lists, key=lambda item: ids.index(item.respondent))
+        key = {item.respondent: _lot_key(seed or 0, item.respondent) for item in lists}
+        return sorted(lists, key=lambda item: (commune_first(item), key[item.respondent]))
     scores = _nan_array([item.score for item in lists])
-    ranks = competition_ranks(scores)
+    ranks = competition_ranks(scores, groups)
     ranked = [
         item.model_copy(update={"rank": rank}) for item, rank in zip(lists, ranks, strict=True)
     ]
     big = len(lists) + 1
-    return sorted_by_name(ranked, _name, first=lambda item: item.rank or big, last=_respondent)
+    return sorted_by_name(
+        ranked, _name, first=lambda item: (commune_first(item), item.rank or big), last=_respondent
+    )
 
 
 def _name(item: ListScore) -> str:
@@ -107,7 +126,11 @@ def _respondent(item: ListScore) -> str:
 
 def lot_order(ids: list[str], seed: int) -> list[str]:
     """An order drawn by lot that anyone can check: sort by SHA-256 of ``"<seed>:<id>"``."""
-    return sorted(ids, key=lambda item: hashlib.sha256(f"{seed}:{item}".encode()).hexdigest())
+    return sorted(ids, key=lambda item: _lot_key(seed, item))
+
+
+def _lot_key(seed: int, item: str) -> str:
+    return hashlib.sha256(f"{seed}:{item}".encode()).hexdigest()
 
 
 def _nan_array(values: list[float | None]) -> npt.NDArray[np.float64]:
@@ -121,16 +144,19 @@ def _number(value: float) -> float | None:
 
 
 def _list_score(
-    run: ScoringRun, row: int, themes: npt.NDArray[np.float64], overall: float
-) -> ListScore:
+    run: ScoringRun, row: int, themes: npt.NDArray[np.float64], overall: float,
+    explain: _Breakdowns, levels: dict[str, int],
+) -> ListScore:  # fmt: skip
     respondent = run.encoded.respondents[row]
-    breakdown = _breakdown(run.tables, run.encoded.codes[row])
+    breakdown = explain(run.encoded.codes[row])
     return ListScore(
         respondent=respondent.id,
         name=respondent.name,
         status=respondent.status,
+        commune=run.project.commune_of(respondent),
         score=_number(overall),
         themes=_theme_scores(run.tables, breakdown, themes),
+        levels=levels,
         breakdown=breakdown,
     )
 
@@ -138,48 +164,63 @@ def _list_score(
 def _theme_scores(
     tables: ScoringTables, breakdown: tuple[Contribution, ...], scores: npt.NDArray[np.float64]
 ) -> tuple[ThemeScore, ...]:
-    result = []
-    for index, theme in enumerate(tables.themes):
-        mine = [c for c in breakdown if c.theme == theme]
-        result.append(
-            ThemeScore(
-                theme=theme,
-                score=_number(float(scores[index])),
-                points=sum(c.points for c in mine),
-                maximum=sum(c.maximum for c in mine),
-                weight=float(tables.theme_weights[index]),
-            )
+    position = {theme: index for index, theme in enumerate(tables.themes)}
+    points: list[float] = [0] * len(tables.themes)
+    maximum: list[float] = [0] * len(tables.themes)
+    for contribution in breakdown:  # in question order, as a sum per theme would add them
+        index = position[contribution.theme]
+        points[index] += contribution.points
+        maximum[index] += contribution.maximum
+    return tuple(
+        ThemeScore(
+            theme=theme,
+            score=_number(float(scores[index])),
+            points=points[index],
+            maximum=maximum[index],
+            weight=float(tables.theme_weights[index]),
         )
-    return tuple(result)
+        for index, theme in enumerate(tables.themes)
+    )
 
 
-def _breakdown(tables: ScoringTables, codes: npt.NDArray[np.int8]) -> tuple[Contribution, ...]:
-    items = []
-    for question, raw, points, maximum in zip(
-        tables.questions,
-        codes.tolist(),
-        tables.points[range(len(tables.questions)), codes.astype(int) + SHIFT].tolist(),
-        tables.maximum[range(len(tables.questions)), codes.astype(int) + SHIFT].tolist(),
-        strict=True,
-    ):
-        case = case_of_code(raw)
-        answered = case == "answered"
-        policy = tables.policies.get(case, "exclude")
-        items.append(
-            Contribution(
-                question=question.id,
-                theme=question.theme,
-                case=case,
-                choice=question.codes[raw] if answered else None,
-                value=question.scores[raw] if answered else _imputed(policy),
-                weight=question.weight,
-                points=points,
-                maximum=maximum,
-                excluded=maximum == 0,
-                reason=None if answered else _REASONS[policy] + f" ({case})",
-            )
-        )
-    return tuple(items)
+class _Breakdowns:
+    """The breakdown of a row of answer codes. A contribution depends only on the question and
+    the code, so each distinct one is built once and shared (models are immutable): explaining
+    200,000 lists costs a tuple per list, not forty models."""
+
+    def __init__(self, tables: ScoringTables) -> None:
+        self.tables = tables
+        self.known: dict[tuple[int, int], Contribution] = {}
+
+    def __call__(self, codes: npt.NDArray[np.int8]) -> tuple[Contribution, ...]:
+        known = self.known
+        items = []
+        for index, raw in enumerate(codes.tolist()):
+            item = known.get((index, raw))
+            if item is None:
+                item = known[index, raw] = _contribution(self.tables, index, raw)
+            items.append(item)
+        return tuple(items)
+
+
+def _contribution(tables: ScoringTables, index: int, raw: int) -> Contribution:
+    question = tables.questions[index]
+    case = case_of_code(raw)
+    answered = case == "answered"
+    policy = tables.policies.get(case, "exclude")
+    maximum = float(tables.maximum[index, raw + SHIFT])
+    return Contribution(
+        question=question.id,
+        theme=question.theme,
+        case=case,
+        choice=question.codes[raw] if answered else None,
+        value=question.scores[raw] if answered else _imputed(policy),
+        weight=question.weight,
+        points=float(tables.points[index, raw + SHIFT]),
+        maximum=maximum,
+        excluded=maximum == 0,
+        reason=None if answered else _REASONS[policy] + f" ({case})",
+    )
 
 
 def _imputed(policy: str) -> float | None:

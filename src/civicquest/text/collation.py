@@ -10,6 +10,7 @@ Sorting is not rendering: scoring and matching may use this module (pyproject's 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from functools import cache
 from typing import Any, TypeVar
@@ -39,12 +40,21 @@ def sorted_by_name(
 ) -> list[T]:
     """``items`` by ``first`` (a score, a rank), then the collation of ``name``, then ``last``.
 
-    The collation table is loaded only when two items tie on ``first``.
+    The collation table is loaded, and a name's collation key computed, only for items that
+    tie on ``first``.
     """
     firsts = [first(item) for item in items]
     if len(set(firsts)) == len(firsts):
         return [item for _, item in sorted(zip(firsts, items, strict=True), key=_first)]
-    return sorted(items, key=lambda item: (first(item), collation_key(name(item)), last(item)))
+    tied = {key for key, n in Counter(firsts).items() if n > 1}
+    untied: tuple[tuple[int, ...], str] = ((), "")
+
+    def key(pair: tuple[Hashable, T]) -> tuple[Any, ...]:
+        value, item = pair
+        collated = collation_key(name(item)) if value in tied else untied
+        return (value, collated, last(item))
+
+    return [item for _, item in sorted(zip(firsts, items, strict=True), key=key)]
 
 
 def _first(pair: tuple[Any, Any]) -> Any:

@@ -262,6 +262,78 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         N_("issue:merged_into_inactive", "merged into '{target}', whose status is '{status}'"),
         N_("hint:merged_into_inactive", "Check both lists' statuses."),
     ),
+    "election_without_commune": (
+        N_("issue:election_without_commune", "the election names no commune"),
+        N_(
+            "hint:election_without_commune",
+            "Add 'commune: {{name: ..., insee_code: \"13001\"}}', or 'communes:' with one entry "
+            "per commune of a metropolis or a département.",
+        ),
+    ),
+    "commune_and_communes": (
+        N_("issue:commune_and_communes", "the election gives both 'commune' and 'communes'"),
+        N_(
+            "hint:commune_and_communes",
+            "Keep 'commune' for one commune, or move it into 'communes' for several.",
+        ),
+    ),
+    "duplicate_commune": (
+        N_("issue:duplicate_commune", "commune '{code}' is declared twice (first at {first})"),
+        N_("hint:duplicate_commune", "Declare each INSEE code once in 'communes'."),
+    ),
+    "bad_insee_department": (
+        N_(
+            "issue:bad_insee_department",
+            "'{code}' is not a commune's INSEE code: no département '{department}' or commune "
+            "number 000",
+        ),
+        N_(
+            "hint:bad_insee_department",
+            'Copy the code from the Code officiel géographique (insee.fr), e.g. "13001"; '
+            "Corsica is 2A or 2B.",
+        ),
+    ),
+    "unknown_commune": (
+        N_(
+            "issue:unknown_commune",
+            "commune '{code}' is not one of the election's communes: {expected}",
+        ),
+        N_(
+            "hint:unknown_commune",
+            "Use the INSEE code of a commune in the questionnaire's election, or declare it "
+            "in 'election.communes'.",
+        ),
+    ),
+    "respondent_without_commune": (
+        N_(
+            "issue:respondent_without_commune",
+            "list '{respondent}' does not say its commune; the questionnaire has {count} communes",
+        ),
+        N_(
+            "hint:respondent_without_commune",
+            "Add 'commune: \"<INSEE code>\"' to the list: lists are compared within their commune.",
+        ),
+    ),
+    "question_in_no_commune": (
+        N_(
+            "issue:question_in_no_commune",
+            "question '{question}' applies in no commune: its communes and its theme's do not meet",
+        ),
+        N_(
+            "hint:question_in_no_commune",
+            "Check the 'communes' of the question and of its theme '{theme}'.",
+        ),
+    ),
+    "answer_outside_commune": (
+        N_(
+            "issue:answer_outside_commune",
+            "question '{question}' is not asked in commune '{commune}': this answer is not used",
+        ),
+        N_(
+            "hint:answer_outside_commune",
+            "Remove the answer, or add the commune to the question's 'communes'.",
+        ),
+    ),
     "unknown_respondent": (
         N_("issue:unknown_respondent", "response from an unknown list '{respondent}'"),
         N_("hint:unknown_respondent", "Add the list to respondents.yaml, or fix the id."),

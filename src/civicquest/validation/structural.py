@@ -23,7 +23,7 @@ _PATTERN_CODES = {
 _PATTERN_PREFIXES = {
     "^https?://": "bad_url",
     "^(0|[1-9]": "bad_version",
-    "^(\\d{5}": "bad_insee_code",
+    "^([0-9]{5}": "bad_insee_code",
     "^ocd-division": "bad_division_id",
 }
 _TYPE_NAMES: dict[str, str] = {  # English msgids, translated when the issue is shown

@@ -63,7 +63,7 @@ def descriptor(data: ExportInput) -> dict[str, Any]:
         "title": text_of(data.project, q.title, data.lang),
         "description": text_of(data.project, q.description, data.lang),
         "version": q.version,
-        "keywords": ["élections municipales", "questionnaire", q.election.commune.name],
+        "keywords": ["élections municipales", "questionnaire", q.election.place],
         "licenses": [LICENSES[options.license]],
         "sources": sources,
         "contributors": [{"title": o.name, "role": "publisher"} for o in q.organisers],

@@ -49,7 +49,7 @@ def write_cover(
     rows += [(f"{n}. {both(pair, lang, chr(10))}", "") for n, pair in enumerate(INSTRUCTIONS, 1)]
     rows.append(("", ""))
     rows.append((both(_LABELS["coalition"], lang), ", ".join(o.name for o in q.organisers)))
-    election = f"{text_of(project, q.election.name, lang)} — {q.election.commune.name}"
+    election = f"{text_of(project, q.election.name, lang)} — {q.election.place}"
     rows.append((both(_LABELS["election"], lang), election))
     rows.append(
         (both(_LABELS["rounds"], lang), ", ".join(_date(r.date) for r in q.election.rounds))

@@ -13,15 +13,16 @@ _FRANCE = "ocd-division/country:fr"
 
 
 def check_division(questionnaire: Questionnaire, doc: Document) -> list[Issue]:
-    """A French INSEE code of no département; a commune division id built for another code.
+    """A commune division id built for another INSEE code than the election's commune.
 
     A division id without a ``commune:`` segment (a département, a metropolis) is not compared.
     """
     election = questionnaire.election
+    if election.commune is None:
+        return []  # several communes share the division of their territory
     code = election.commune.insee_code
     if insee_problem(code) is not None:
-        at = ("election", "commune", "insee_code")
-        return [located("unknown_departement", doc, at, code=code)]
+        return []  # reported once, by the communes check (bad_insee_code, bad_insee_department)
     division = election.division_id
     if not division.startswith(_FRANCE + "/") or f"/{COMMUNE_SEGMENT}:" not in division:
         return []

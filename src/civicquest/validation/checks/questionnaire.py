@@ -18,6 +18,7 @@ from ...models.questionnaire import (
 )
 from ..issues import Issue, format_doc_path, located
 from ..locations import DocPath, Document
+from .communes import check_questionnaire_communes
 from .division import check_division
 
 __all__ = ["check_questionnaire", "duplicate_ids"]
@@ -32,6 +33,7 @@ def check_questionnaire(questionnaire: Questionnaire, doc: Document) -> list[Iss
     issues += _rounds(questionnaire, doc)
     issues += _question_bounds(questionnaire, doc)
     issues += check_division(questionnaire, doc)
+    issues += check_questionnaire_communes(questionnaire, doc)
     return issues
 
 

@@ -6,6 +6,7 @@ from ...models.questionnaire import Questionnaire
 from ...models.respondents import Merged, RespondentList
 from ..issues import Issue, located
 from ..locations import Document
+from .communes import check_respondent_communes
 from .questionnaire import duplicate_ids
 
 __all__ = ["check_respondents"]
@@ -31,6 +32,8 @@ def check_respondents(
     items = [(r.id, ("respondents", i)) for i, r in enumerate(respondents.respondents)]
     issues += duplicate_ids("respondents", items, doc)
     issues += _mergers(respondents, doc)
+    if questionnaire is not None:
+        issues += check_respondent_communes(respondents.respondents, doc, questionnaire)
     return issues
 
 

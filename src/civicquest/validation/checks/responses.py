@@ -13,6 +13,7 @@ from ...models.questionnaire import (
     OpenTextQuestion,
     Question,
     Questionnaire,
+    restricted_questions,
 )
 from ...models.respondents import Respondent
 from ...models.responses import Answer, Response
@@ -56,6 +57,9 @@ class ResponseChecker:
         scales = {s.id: tuple(o.code for o in s.options) for s in questionnaire.scales}
         self.rules = {q.id: _rule(q, scales) for q in questionnaire.questions}
         self.required = tuple(q.id for q in questionnaire.questions if q.required)
+        self.restricted = restricted_questions(questionnaire)
+        communes = questionnaire.election.all_communes
+        self.only_commune = communes[0].insee_code if len(communes) == 1 else None
 
     def check(self, response: Response, doc: Document) -> list[Issue]:
         return self._header(response, doc) + self.check_answers(response.answers, doc)
@@ -124,7 +128,34 @@ class ResponseChecker:
             )
         else:
             issues += self._status(respondent, response, doc)
+            issues += self._outside_commune(respondent, response, doc)
         return issues
+
+    def _commune(self, respondent: Respondent) -> str | None:
+        return respondent.commune or self.only_commune
+
+    def _applies(self, question_id: str, commune: str | None) -> bool:
+        allowed = self.restricted.get(question_id)
+        return allowed is None or commune in allowed
+
+    def _outside_commune(
+        self, respondent: Respondent, response: Response, doc: Document
+    ) -> list[Issue]:
+        """Answers to questions not asked in the list's commune (kept, but not used)."""
+        commune = self._commune(respondent)
+        return [
+            located(
+                "answer_outside_commune",
+                doc,
+                ("answers", question_id),
+                at_key=True,
+                severity="warning",
+                question=question_id,
+                commune=commune or "-",
+            )
+            for question_id in self.restricted
+            if question_id in response.answers and not self._applies(question_id, commune)
+        ]
 
     def _status(self, respondent: Respondent, response: Response, doc: Document) -> list[Issue]:
         if respondent.status not in _WITH_ANSWERS:
@@ -138,7 +169,12 @@ class ResponseChecker:
                 )
             ]
         if respondent.status == "answered":
-            missing = [q for q in self.required if _is_missing(response.answers.get(q))]
+            commune = self._commune(respondent)
+            missing = [
+                q
+                for q in self.required
+                if _is_missing(response.answers.get(q)) and self._applies(q, commune)
+            ]
             if missing:
                 return [
                     located("missing_required", doc, ("answers",), questions=", ".join(missing))
