@@ -32,7 +32,7 @@ from civicquest.plugins import ExportInput, text_of
 
 from .theses import Graded, Position, Stance, Thesis, running, stances, statement, theses
 from .warnings_ import warn_left_out_lists, warn_left_out_questions
-from .wording import description, explanation, say
+from .wording import N_, description, explanation, say
 
 __all__ = ["MatOWahlOptions", "cell", "to_mat_o_wahl"]
 
@@ -93,7 +93,10 @@ def _questions_csv(data: ExportInput, thesis_list: list[Thesis]) -> str:
         question = thesis.question
         short = project.themes_by_id[question.theme].title
         rows.append(
-            _row(cell(text_of(project, short, data.lang)), cell(statement(project, thesis, data.lang)))
+            _row(
+                cell(text_of(project, short, data.lang)),
+                cell(statement(project, thesis, data.lang)),
+            )
         )
     return "".join(rows)
 
@@ -104,7 +107,9 @@ def _party_rows(data: ExportInput, respondent_id: str, party: list[Stance]) -> I
     withheld = respondent_id in data.withheld
     yield _row(cell("Partei_kurz:"), cell(respondent.name))
     yield _row(cell("Partei_lang:"), cell(respondent.name))
-    yield _row(cell("Partei_Beschreibung:"), cell(description(project, respondent_id, withheld, lang)))
+    yield _row(
+        cell("Partei_Beschreibung:"), cell(description(project, respondent_id, withheld, lang))
+    )
     yield _row(cell("Partei_URL:"), cell(respondent.url or ""))
     yield _row(cell("Partei_Bild:"), cell(""))
     for stance in party:
@@ -138,8 +143,11 @@ def _parties(
 
 def _definition(data: ExportInput, questions: int, parties: int) -> str:
     comment = say(
-        "Copy these lines into data/definition.js of Mat-O-Wahl, and {questions} and {answers} "
-        "into its data/ folder.",
+        N_(
+            "vaa",
+            "Copy these lines into data/definition.js of Mat-O-Wahl, and {questions} and "
+            "{answers} into its data/ folder.",
+        ),
         data.lang,
         questions=QUESTIONS,
         answers=ANSWERS,

@@ -105,7 +105,10 @@ def _position(stance: Stance, languages: tuple[str, ...], by_lang: dict[str, Sta
 
 
 def _theses(
-    data: ExportInput, thesis_list: list[Thesis], parties: dict[str, str], languages: tuple[str, ...]
+    data: ExportInput,
+    thesis_list: list[Thesis],
+    parties: dict[str, str],
+    languages: tuple[str, ...],
 ) -> list[dict[str, Any]]:
     project = data.project
     per_lang = {

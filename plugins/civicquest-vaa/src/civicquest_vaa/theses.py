@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from civicquest.models import Project, Question, Response
-from civicquest.plugins import answer_label, text_of
+from civicquest.plugins import UsageError, answer_label, text_of
 
 __all__ = [
     "GRADED_RULES",
@@ -95,6 +95,12 @@ def theses(
 
     ``only`` restricts the export to these question ids (in the questionnaire's order).
     """
+    unknown = sorted(set(only) - set(project.questions_by_id))
+    if unknown:
+        known = ", ".join(project.questions_by_id)
+        raise UsageError(
+            f"unknown question ids in --option questions: {', '.join(unknown)} (known: {known})"
+        )
     kept: list[Thesis] = []
     left_out: dict[str, list[str]] = {"kind": [], "graded": []}
     for question in project.questionnaire.questions:
