@@ -12,7 +12,14 @@
 const fs = require("fs");
 const core = require("@intlify/core-base");
 
-core.registerMessageCompiler(core.compile);
+// a message that does not compile is shown raw by vue-i18n: record it, it must never happen
+const compileErrors = [];
+core.registerMessageCompiler((message, context) =>
+  core.compile(message, {
+    ...context,
+    onError: (error) => compileErrors.push(`${error.message}: ${String(message).slice(0, 80)}`),
+  })
+);
 core.registerMessageResolver(core.resolveValue);
 
 function put(tree, keys, value) {
@@ -64,7 +71,7 @@ function main(file) {
     for (const field of ["name", "short", "description"]) read(party[field], `parties.${index}.${field}`);
   });
   const shown = {};
-  const compileErrors = [];
+  const warnings = [];
   for (const language of languages) {
     const context = core.createCoreContext({
       locale: language,
@@ -72,7 +79,7 @@ function main(file) {
       missingWarn: false,
       fallbackWarn: false,
       warnHtmlMessage: false,
-      onWarn: (message) => compileErrors.push(message),
+      onWarn: (message) => warnings.push(message),
     });
     shown[language] = {};
     for (const path of paths) shown[language][path] = core.translate(context, path);
