@@ -26,11 +26,12 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field
 
 from civicquest.plugins import ExportInput, text_of
 
-from .theses import Graded, Position, Stance, Thesis, running, stances, statement, theses
+from .options import ThesisOptions
+from .theses import Position, Stance, Thesis, running, stances, statement, theses
 from .warnings_ import warn_left_out_lists, warn_left_out_questions
 from .wording import N_, description, explanation, say
 
@@ -46,32 +47,14 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FORMULA_START = {"=": "&#61;", "+": "&#43;", "-": "&#45;", "@": "&#64;", "\t": "&#9;"}
 
 
-class MatOWahlOptions(BaseModel):
+class MatOWahlOptions(ThesisOptions):
     """Options of the ``mat-o-wahl`` exporter."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    graded: Graded = Field(
-        default="leave_out",
-        description="Questions graded on more than three levels: leave_out, partial (all = agree, "
-        "none = disagree, anything between = neutral) or thirds (score >= 0.66 agree, <= 0.34 "
-        "disagree)",
-    )
     missing: Literal["leave_out", "neutral"] = Field(
         default="leave_out",
         description="A list with missing answers: leave_out, or neutral (Mat-O-Wahl's only way; "
         "each one said so in the list's opinion)",
     )
-    questions: tuple[str, ...] = Field(
-        default=(), description="Only these question ids, comma-separated (default: every thesis)"
-    )
-
-    @field_validator("questions", mode="before")
-    @classmethod
-    def _split(cls, value: object) -> object:
-        if isinstance(value, str):
-            return tuple(part.strip() for part in value.split(",") if part.strip())
-        return value
 
 
 def cell(text: str) -> str:

@@ -24,12 +24,13 @@ import json
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field
 
 from civicquest.models import Project
 from civicquest.plugins import ExportInput, text_of
 
-from .theses import Graded, Position, Stance, Thesis, running, stances, statement, theses
+from .options import ThesisOptions
+from .theses import Position, Stance, Thesis, running, stances, statement, theses
 from .warnings_ import warn_left_out_lists, warn_left_out_questions
 from .wording import description, explanation
 
@@ -43,10 +44,8 @@ WORD_JOINER = "\u2060"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español"}
 
 
-class OecOptions(BaseModel):
+class OecOptions(ThesisOptions):
     """Options of the ``open-election-compass`` exporter."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     algorithm: Literal["cityblock/approve-neutral-reject", "cityblock/approve-partly-reject"] = (
         Field(
@@ -55,21 +54,6 @@ class OecOptions(BaseModel):
             "(the middle button says 'partly': fits commitments)",
         )
     )
-    graded: Graded = Field(
-        default="leave_out",
-        description="Questions graded on more than three levels: leave_out, partial or thirds "
-        "(as for mat-o-wahl)",
-    )
-    questions: tuple[str, ...] = Field(
-        default=(), description="Only these question ids, comma-separated (default: every thesis)"
-    )
-
-    @field_validator("questions", mode="before")
-    @classmethod
-    def _split(cls, value: object) -> object:
-        if isinstance(value, str):
-            return tuple(part.strip() for part in value.split(",") if part.strip())
-        return value
 
 
 def message(text: str) -> str:
