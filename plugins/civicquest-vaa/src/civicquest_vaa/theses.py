@@ -23,7 +23,9 @@ __all__ = [
     "Thesis",
     "running",
     "stances",
+    "statement",
     "theses",
+    "thesis_of",
 ]
 
 Position = Literal["agree", "neutral", "disagree"]
