@@ -10,6 +10,7 @@ OUT    ?= out
 
 .PHONY: demo test install install-dev node-deps lint typecheck docs bench schemas messages clean
 SURVEYJS_JS := plugins/civicquest-surveyjs/js
+VAA_JS := plugins/civicquest-vaa/js
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -48,9 +49,15 @@ demo: install
 test: install-dev node-deps lint typecheck
 	$(BIN)/pytest
 
-## node-deps: survey-core, pinned by its lock file, for the SurveyJS tests (needs node and npm).
-## Without npm, the SurveyJS tests fail and say what to install; in CI (CI=true) this fails at once.
-node-deps: $(SURVEYJS_JS)/node_modules/.package-lock.json
+## node-deps: survey-core (SurveyJS tests), jquery-csv and @intlify/core-base (Mat-O-Wahl and
+## OpenElectionCompass tests), pinned by their lock files (needs node and npm).
+## Without npm, those tests fail and say what to install; in CI (CI=true) this fails at once.
+node-deps: $(SURVEYJS_JS)/node_modules/.package-lock.json $(VAA_JS)/node_modules/.package-lock.json
+
+$(VAA_JS)/node_modules/.package-lock.json: $(VAA_JS)/package.json $(VAA_JS)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(VAA_JS) --no-audit --no-fund; \
+	elif [ "$${CI:-}" = "true" ]; then echo "npm is missing: install Node.js and npm (.ci/run does)" >&2; exit 1; \
+	else echo "npm is missing: the Mat-O-Wahl and OpenElectionCompass tests will fail until you install Node.js and npm, then run make node-deps" >&2; fi
 
 $(SURVEYJS_JS)/node_modules/.package-lock.json: $(SURVEYJS_JS)/package.json $(SURVEYJS_JS)/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(SURVEYJS_JS) --no-audit --no-fund; \
