@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))
+from _timing import best_time
+from civicquest_report import build_site
 
-from _timing import best_time  # noqa: E402
-
-import civicquest  # noqa: E402
-from civicquest.models import Project  # noqa: E402
-from civicquest_report import build_site  # noqa: E402
+import civicquest
+from civicquest.models import Project
 
 SIZES = ((50, 25), (100, 50), (200, 100))
 CODES = ("fort", "minimal", "aucun", "hors")
