@@ -48,14 +48,17 @@ demo: install
 test: install-dev node-deps lint typecheck
 	$(BIN)/pytest
 
-## node-deps: survey-core, pinned by its lock file, for the SurveyJS tests (needs node and npm).
-## Without npm, the SurveyJS tests fail and say what to install; in CI (CI=true) this fails at once.
-node-deps: $(SURVEYJS_JS)/node_modules/.package-lock.json
+## node-deps: survey-core, pinned by its lock file, for the SurveyJS tests, and the HTML checkers
+## (vnu-jar, axe-core) in tools/html-check (needs node and npm).
+## Without npm, those tests fail and say what to install; in CI (CI=true) this fails at once.
+HTML_CHECK := tools/html-check
+node-deps: $(SURVEYJS_JS)/node_modules/.package-lock.json $(HTML_CHECK)/node_modules/.package-lock.json
 
-$(SURVEYJS_JS)/node_modules/.package-lock.json: $(SURVEYJS_JS)/package.json $(SURVEYJS_JS)/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(SURVEYJS_JS) --no-audit --no-fund; \
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; we use the system's
+%/node_modules/.package-lock.json: %/package.json %/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $* --ignore-scripts --no-audit --no-fund; \
 	elif [ "$${CI:-}" = "true" ]; then echo "npm is missing: install Node.js and npm (.ci/run does)" >&2; exit 1; \
-	else echo "npm is missing: the SurveyJS tests will fail until you install Node.js and npm, then run make node-deps" >&2; fi
+	else echo "npm is missing: the SurveyJS and HTML tests will fail until you install Node.js and npm, then run make node-deps" >&2; fi
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks plugins
