@@ -8,7 +8,22 @@ from html.parser import HTMLParser
 import civicquest
 from civicquest.models import Project
 
-__all__ = ["Page", "build", "pages", "parse"]
+__all__ = ["PAGE_TYPES", "Page", "build", "pages", "parse"]
+
+#: one page of each type, as a path under ``fr/`` and ``en/``
+PAGE_TYPES = (
+    "index.html",
+    "compare/index.html",
+    "compare/theme-partenariat.html",
+    "compare/competence-commune.html",
+    "lists/aix-ensemble.html",
+    "lists/aix-quartiers.html",
+    "questions/index.html",
+    "questions/p01.html",
+    "methodology.html",
+    "data.html",
+    "voter.html",
+)
 
 
 @dataclass
@@ -17,7 +32,7 @@ class Page:
 
     elements: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     text_parts: list[str] = field(default_factory=list)
-    script_texts: list[str] = field(default_factory=list)
+    script_texts: list[str] = field(default_factory=list)  # of the scripts a browser runs
     ids: set[str] = field(default_factory=set)
 
     @property
@@ -42,21 +57,26 @@ class _Parser(HTMLParser):
     def __init__(self, page: Page) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
-        self.in_script = False
+        self.script: str | None = None  # "run" or "data" inside a <script>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         self.page.elements.append((tag, values))
         if "id" in values:
             self.page.ids.add(values["id"])
-        self.in_script = tag == "script"
+        if tag == "script":  # data for scripts (type="application/json") is not run
+            script_type = values.get("type", "text/javascript").lower()
+            self.script = "run" if script_type in ("text/javascript", "module") else "data"
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
-            self.in_script = False
+            self.script = None
 
     def handle_data(self, data: str) -> None:
-        (self.page.script_texts if self.in_script else self.page.text_parts).append(data)
+        if self.script is None:
+            self.page.text_parts.append(data)
+        elif self.script == "run":
+            self.page.script_texts.append(data)
 
 
 def parse(html: bytes) -> Page:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from report_hostile import hostile_report_project
-from report_pages import build
+from report_pages import PAGE_TYPES, build
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from civicquest.models import Project
@@ -18,18 +18,6 @@ __all__ = ["aix2026", "chromium_at_width"]  # fixtures
 
 # every impact: the site should have none (issue 11 asks for no serious or critical one)
 IMPACTS = ("minor", "moderate", "serious", "critical")
-PAGE_TYPES = (
-    "index.html",
-    "compare/index.html",
-    "compare/theme-protection.html",
-    "lists/aix-quartiers.html",
-    "lists/aix-demain.html",
-    "questions/index.html",
-    "questions/p01.html",
-    "methodology.html",
-    "data.html",
-    "voter.html",
-)
 
 
 @pytest.fixture(scope="module")

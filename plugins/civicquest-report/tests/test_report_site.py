@@ -7,26 +7,13 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from report_pages import Page, build, pages
+from report_pages import PAGE_TYPES, Page, build, pages
 
 import civicquest
 from civicquest.models import Project
 from civicquest.testing import aix2026, fresh_plugin_host, run_cli
 
 __all__ = ["aix2026"]  # fixture
-
-PAGE_TYPES = (
-    "index.html",
-    "compare/index.html",
-    "compare/theme-partenariat.html",
-    "compare/competence-commune.html",
-    "lists/aix-ensemble.html",
-    "questions/index.html",
-    "questions/p01.html",
-    "methodology.html",
-    "data.html",
-    "voter.html",
-)
 
 
 @pytest.fixture(scope="module")
