@@ -28,7 +28,7 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-## demo: set up, check the Aix 2026 example, score it, and publish its files in out/aix2026
+## demo: set up, check the Aix 2026 example, score it, and publish its site and files in out/aix2026
 demo: install
 	$(BIN)/civicquest validate $(EXAMPLE)
 	@echo
@@ -36,33 +36,32 @@ demo: install
 	@echo
 	$(BIN)/civicquest score $(EXAMPLE)
 	@echo
-	$(BIN)/civicquest export $(EXAMPLE) --format html -o $(OUT)/aix2026/reponses.html
+	$(BIN)/civicquest report $(EXAMPLE) -o $(OUT)/aix2026/site
 	$(BIN)/civicquest export $(EXAMPLE) --format xlsx -o $(OUT)/aix2026/reponses.xlsx
 	$(BIN)/civicquest export $(EXAMPLE) --format csv -o $(OUT)/aix2026/reponses.csv --option semicolon=true --option bom=true
 	$(BIN)/civicquest export $(EXAMPLE) --format markdown -o $(OUT)/aix2026/questionnaire.md --option document=questionnaire
 	$(BIN)/civicquest export $(EXAMPLE) --format frictionless -o $(OUT)/aix2026/donnees-ouvertes
 	@echo
 	@echo "Résultats / results: $(OUT)/aix2026/"
-	@echo "  Ouvrez / open $(OUT)/aix2026/reponses.html dans votre navigateur / in your browser"
+	@echo "  Ouvrez / open $(abspath $(OUT))/aix2026/site/fr/index.html dans votre navigateur / in your browser"
 
 ## test: install the dev dependencies and run the whole suite (lint, types, tests, docs)
 test: install-dev node-deps lint typecheck
 	$(BIN)/pytest
 
-## node-deps: survey-core (SurveyJS tests), jquery-csv and @intlify/core-base (Mat-O-Wahl and
-## OpenElectionCompass tests), pinned by their lock files (needs node and npm).
+## node-deps: the node packages the tests drive, each pinned by its lock file (needs node and npm):
+## survey-core (SurveyJS), jquery-csv and @intlify/core-base (Mat-O-Wahl, OpenElectionCompass),
+## vnu-jar and axe-core (the HTML checkers, tools/html-check).
 ## Without npm, those tests fail and say what to install; in CI (CI=true) this fails at once.
-node-deps: $(SURVEYJS_JS)/node_modules/.package-lock.json $(VAA_JS)/node_modules/.package-lock.json
+HTML_CHECK := tools/html-check
+NODE_DIRS := $(SURVEYJS_JS) $(VAA_JS) $(HTML_CHECK)
+node-deps: $(addsuffix /node_modules/.package-lock.json,$(NODE_DIRS))
 
-$(VAA_JS)/node_modules/.package-lock.json: $(VAA_JS)/package.json $(VAA_JS)/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(VAA_JS) --no-audit --no-fund; \
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; we use the system's
+%/node_modules/.package-lock.json: %/package.json %/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $* --ignore-scripts --no-audit --no-fund; \
 	elif [ "$${CI:-}" = "true" ]; then echo "npm is missing: install Node.js and npm (.ci/run does)" >&2; exit 1; \
-	else echo "npm is missing: the Mat-O-Wahl and OpenElectionCompass tests will fail until you install Node.js and npm, then run make node-deps" >&2; fi
-
-$(SURVEYJS_JS)/node_modules/.package-lock.json: $(SURVEYJS_JS)/package.json $(SURVEYJS_JS)/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(SURVEYJS_JS) --no-audit --no-fund; \
-	elif [ "$${CI:-}" = "true" ]; then echo "npm is missing: install Node.js and npm (.ci/run does)" >&2; exit 1; \
-	else echo "npm is missing: the SurveyJS tests will fail until you install Node.js and npm, then run make node-deps" >&2; fi
+	else echo "npm is missing: the SurveyJS, VAA and HTML tests will fail until you install Node.js and npm, then run make node-deps" >&2; fi
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks plugins

@@ -6,8 +6,10 @@ Opt in from your plugin's ``conftest.py``::
 
 Fixtures: ``plugin_manager`` (a fresh plugin manager for one test, strict: any plugin failure
 raises), ``register_plugin`` (a context manager registering a plugin object for a block),
-``aix2026`` (the worked example, loaded). Then check an exporter with
-:class:`ExporterConformance`, declaring in ``carries`` what its format keeps.
+``aix2026`` (the worked example, loaded), ``chromium_at_width`` (headless Chromium at each of
+``WIDTHS``, desktop then phone). Then check an exporter with :class:`ExporterConformance`,
+declaring in ``carries`` what its format keeps, and HTML pages with :func:`html_errors` (the Nu
+HTML Checker, every page in one run) and :func:`axe_violations` (axe-core in the browser).
 """
 
 from __future__ import annotations
@@ -21,6 +23,15 @@ from typing import Any, ClassVar
 import pluggy
 import pytest
 
+from ._html_checks import (
+    WIDTHS,
+    AxeViolation,
+    HtmlMessage,
+    axe_violations,
+    chromium,
+    chromium_at_width,
+    html_errors,
+)
 from .exporting.pipeline import export, find_exporter, write_output
 from .loading.examples import example_path
 from .loading.project import load_project
@@ -38,11 +49,18 @@ from .plugins._records import ExportOutput
 __all__ = [
     "CARRIED",
     "HOSTILE_STRINGS",
+    "WIDTHS",
+    "AxeViolation",
     "ExporterConformance",
+    "HtmlMessage",
     "aix2026",
+    "axe_violations",
     "carried_values",
+    "chromium",
+    "chromium_at_width",
     "fresh_plugin_host",
     "hostile_project",
+    "html_errors",
     "list_plugins",
     "plugin_manager",
     "register_plugin",

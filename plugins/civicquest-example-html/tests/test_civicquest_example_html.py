@@ -39,6 +39,7 @@ def test_hostile_text_is_escaped(aix2026: Project) -> None:
         "meta",
         "title",
         "body",
+        "main",
         "h1",
         "h2",
         "table",

@@ -50,13 +50,14 @@ def to_html(data: ExportInput) -> bytes:
     lines = [
         "<!doctype html>",
         f'<html lang="{escape(data.lang)}"><head><meta charset="utf-8">',
-        f"<title>{escape(title)}</title></head><body>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title></head><body><main>",
         f"<h1>{escape(title)}</h1>",
     ]
     for theme in project.questionnaire.themes:
         lines.append(f"<h2>{escape(text_of(project, theme.title, data.lang))}</h2>")
         lines += _theme_table(data, theme.id)
-    lines.append("</body></html>")
+    lines.append("</main></body></html>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
