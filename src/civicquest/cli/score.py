@@ -108,14 +108,12 @@ def sensitivity(path: Path, lang: str) -> None:
 
     Exemple / example:  civicquest sensitivity examples/aix2026
     """
-    from ..analysis.sensitivity import sensitivity as run
+    from .._api import sensitivity as run
     from ..errors import CivicquestError
-    from ..plugins._manager import get_scoring_methods, scoring_registry
 
     project = load_or_exit(path, lang)
-    methods, providers = dict(get_scoring_methods()), scoring_registry().providers
     try:
-        report = run(project, methods, providers=providers)
+        report = run(project)
     except CivicquestError as error:  # the reference method itself failed
         raise click.ClickException(str(error)) from None
     for line in left_out_lines(report, lang):
