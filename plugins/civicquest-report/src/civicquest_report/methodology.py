@@ -19,7 +19,7 @@ from typing import Any
 
 import civicquest
 from civicquest.models import MissingRules, Project, ScoreReport, ScoringConfig
-from civicquest.plugins import CivicquestError, format_decimal, text_of
+from civicquest.plugins import CivicquestError, format_decimal, text_of, translate
 
 from .methodology_words import CASES, METHODS, OTHER_METHOD, POLICIES, SCENARIO_POLICIES, say
 
@@ -87,6 +87,7 @@ class Methodology:
     method: str
     method_text: str
     ranked: bool
+    scored: bool
     order: str
     seed: int | None
     draw: tuple[Row, ...]
@@ -100,6 +101,7 @@ class Methodology:
     parameters: str
     commands: tuple[str, ...]
     python: str
+    version: str
     project_json: str
 
 
@@ -113,6 +115,7 @@ def methodology_context(project: Project, report: ScoreReport, lang: str) -> Met
         method=record.method,
         method_text=_method_text(record.method, lang),
         ranked=report.ranked,
+        scored=any(item.themes for item in report.lists),
         order=report.order,
         seed=options.get("seed"),
         draw=_draw(report, options.get("seed")),
@@ -124,8 +127,9 @@ def methodology_context(project: Project, report: ScoreReport, lang: str) -> Met
         sensitivity_error=error,
         record=_record(report),
         parameters=json.dumps(record.parameters, ensure_ascii=False, indent=2, sort_keys=True),
-        commands=recompute_commands(report),
+        commands=recompute_commands(report, translate("methodology", "FOLDER", lang)),
         python=_python_recipe(report),
+        version=record.civicquest_version,
         project_json=PROJECT_JSON,
     )
 
@@ -209,9 +213,11 @@ def _scales(
 
 def _option_score(option: Any, overrides: dict[str, float], lang: str) -> str:
     if option.not_applicable:
-        return say(CASES["not_applicable"], lang)
+        return translate("methodology", "not applicable: see the missing answers", lang)
     score = overrides.get(option.code, option.score)
-    return "–" if score is None else format_decimal(score, lang, 2)
+    if score is None:
+        return translate("methodology", "not scored", lang)
+    return format_decimal(score, lang, 2)
 
 
 def _policies(report: ScoreReport, config: ScoringConfig, lang: str) -> tuple[Policy, ...]:
