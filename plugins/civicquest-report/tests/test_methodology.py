@@ -41,10 +41,12 @@ def test_every_missing_case_and_its_policy_is_said(lang: str) -> None:
     for item in REPORT.lists:
         for contribution in item.breakdown:
             counts[contribution.case] = counts.get(contribution.case, 0) + 1
-    assert (
-        f"not_applicable {translate('methodology', 'excluded: the question counts neither in the points nor in the maximum', lang)} exclude {counts['not_applicable']}"
-        in text
+    excluded = translate(
+        "methodology",
+        "excluded: the question counts neither in the points nor in the maximum",
+        lang,
     )
+    assert f"not_applicable {excluded} exclude {counts['not_applicable']}" in text
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -57,10 +59,8 @@ def test_the_reproducibility_record_comes_from_the_report(lang: str) -> None:
     parameters = re.search(r"<pre><code>(\{.*?\})</code></pre>", shown, re.S)
     assert parameters is not None
     assert json.loads(html.unescape(parameters.group(1))) == record.parameters
-    assert (
-        f"civicquest score {translate('methodology', 'FOLDER', lang)} --method {record.method} --format json"
-        in text
-    )
+    folder = translate("methodology", "FOLDER", lang)
+    assert f"civicquest score {folder} --method {record.method} --format json" in text
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -96,7 +96,7 @@ def test_the_recipe_recomputes_the_same_scores_from_the_open_data(tmp_path: Path
     os.chdir(tmp_path)
     try:
         with contextlib.redirect_stdout(io.StringIO()) as printed:
-            exec(compile(recipe, "recipe", "exec"), namespace)  # noqa: S102 - our own page's recipe
+            exec(compile(recipe, "recipe", "exec"), namespace)
     finally:
         os.chdir(cwd)
     again = namespace["report"]
@@ -117,12 +117,14 @@ def test_an_order_drawn_by_lot_publishes_its_seed_and_checkable_fingerprints() -
             hashlib.sha256(f"2026:{item.respondent}".encode()).hexdigest() for item in report.lists
         ]
         positions = [text.index(f) for f in fingerprints]
-        assert positions == sorted(positions) and fingerprints == sorted(fingerprints)
+        assert positions == sorted(positions)
+        assert fingerprints == sorted(fingerprints)
         assert "--order lot --seed 2026" in text
         assert "Spearman" not in text  # no ranking compared when the coalition does not rank
         rank_words = translate(
             "methodology",
-            "The lists are ranked by their overall score, highest first; equal scores share a rank. The ranking only measures the commitments asked for by this questionnaire.",
+            "The lists are ranked by their overall score, highest first; equal scores share a "
+            "rank. The ranking only measures the commitments asked for by this questionnaire.",
             lang,
         )
         assert rank_words not in text

@@ -221,7 +221,7 @@ def _option_score(option: Any, overrides: dict[str, float], lang: str) -> str:
 
 
 def _policies(report: ScoreReport, config: ScoringConfig, lang: str) -> tuple[Policy, ...]:
-    counts = Counter(c.case for item in report.lists for c in item.breakdown)
+    counts = Counter(str(c.case) for item in report.lists for c in item.breakdown)
     policies = []
     for case in MissingRules.model_fields:  # the cases, in the order scoring.yaml lists them
         policy = str(getattr(config.missing, case))
