@@ -23,10 +23,9 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from civicquest.models import ListScore, Project, ScoreReport
-from civicquest.plugins import format_decimal, text_of, translate
+from civicquest.plugins import format_decimal, text_of, translate, unscored_label
 
 from .chart_drawing import Bar, BarChart, render_chart, render_section, short_label
-from .methodology_words import UNSCORED
 
 __all__ = ["list_profile", "theme_bars"]
 
@@ -157,11 +156,7 @@ def _unscored_note(report: ScoreReport, lang: str) -> str:
     if not report.unscored:
         return ""
     names = ", ".join(
-        f"{short_label(item.name)} ({_reason(item.reason, lang)})" for item in report.unscored
+        f"{short_label(item.name)} ({unscored_label(item.reason, lang)})"
+        for item in report.unscored
     )
     return translate("charts", "Not compared, so not drawn: {names}.", lang).format(names=names)
-
-
-def _reason(reason: str, lang: str) -> str:
-    english = UNSCORED.get(reason)
-    return reason if english is None else translate("unscored", english, lang)

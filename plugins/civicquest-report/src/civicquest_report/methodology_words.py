@@ -13,7 +13,6 @@ __all__ = [
     "OTHER_METHOD",
     "POLICIES",
     "SCENARIO_POLICIES",
-    "UNSCORED",
     "say",
 ]
 
@@ -89,14 +88,4 @@ SCENARIO_POLICIES: dict[str, str] = {
     "all exclude": N_("methodology", "every missing answer excluded"),
     "all zero": N_("methodology", "every missing answer counted as 0"),
     "all neutral": N_("methodology", "every missing answer counted as neutral"),
-}
-
-#: why a list is left out of the comparison (the same words as ``civicquest score``)
-UNSCORED: dict[str, str] = {
-    "not_solicited": N_("unscored", "not solicited"),
-    "withdrawn": N_("unscored", "withdrawn"),
-    "merged": N_("unscored", "merged"),
-    "no_consent": N_("unscored", "did not consent to publication"),
-    "no_response": N_("unscored", "no response"),
-    "no_answers": N_("unscored", "answered none of the questions that can be compared"),
 }
