@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from .__about__ import __version__
 
 if TYPE_CHECKING:
-    from ._api import match_voter, score
+    from ._api import match_voter, score, sensitivity
+    from .analysis.sensitivity import Scenario, SensitivityReport
     from .errors import (
         CivicquestError,
         InvalidProjectError,
@@ -82,6 +83,8 @@ _HOMES: dict[str, str] = {
     "ScoreReport": "models",
     "ScoringConfig": "models",
     "ScoringMethod": "plugins",
+    "Scenario": "analysis.sensitivity",
+    "SensitivityReport": "analysis.sensitivity",
     "Theme": "models",
     "UsageError": "errors",
     "VoterAnswers": "models",
@@ -100,6 +103,7 @@ _HOMES: dict[str, str] = {
     "save_project": "exporting.authoring",
     "score": "_api",
     "score_records": "exporting.records",
+    "sensitivity": "_api",
 }
 
 __all__ = [
@@ -126,9 +130,11 @@ __all__ = [
     "Response",
     "Scale",
     "ScaleOption",
+    "Scenario",
     "ScoreReport",
     "ScoringConfig",
     "ScoringMethod",
+    "SensitivityReport",
     "Theme",
     "UsageError",
     "VoterAnswers",
@@ -148,6 +154,7 @@ __all__ = [
     "save_project",
     "score",
     "score_records",
+    "sensitivity",
 ]
 
 assert set(__all__) == {"__version__", *_HOMES}, "every public name needs a home"

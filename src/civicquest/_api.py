@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .analysis.sensitivity import SensitivityReport
+from .analysis.sensitivity import sensitivity as _sensitivity
 from .errors import PluginError, UsageError
 from .loading.project import ProjectSource, load_project
 from .loading.voter import VoterInput, voter_answers
@@ -19,11 +21,11 @@ from .matching.methods import Imputation
 from .matching.points import PointsRule
 from .models.project import Project
 from .models.results import MatchReport, ScoreReport
-from .plugins._manager import get_scoring_method
-from .plugins._running import run_scoring_method
+from .plugins._manager import get_scoring_method, get_scoring_methods, scoring_registry
+from .plugins._running import DEFAULT_METHOD, run_scoring_method
 from .scoring.methods import describe_option_errors
 
-__all__ = ["match_voter", "score"]
+__all__ = ["match_voter", "score", "sensitivity"]
 
 
 def score(project: ProjectSource, method: str = "commitment", **options: Any) -> ScoreReport:
@@ -49,6 +51,21 @@ def score(project: ProjectSource, method: str = "commitment", **options: Any) ->
             "not a ScoreReport"
         )
     return report
+
+
+def sensitivity(project: ProjectSource, reference: str = DEFAULT_METHOD) -> SensitivityReport:
+    """How stable the order of the lists is, as ``civicquest sensitivity`` computes it.
+
+    Every installed ranking method is rerun under the project's missing-answer policy and under
+    each uniform policy (all excluded, all zero, all neutral), and compared with ``reference``
+    under the project's policy: Spearman's rho, Kendall's tau and the pairs of lists that swap.
+    A method from a plugin that fails is named in ``left_out``; a failure of ``reference``
+    raises :class:`PluginError`.
+    """
+    loaded = project if isinstance(project, Project) else load_project(project)
+    methods = dict(get_scoring_methods())
+    providers = scoring_registry().providers
+    return _sensitivity(loaded, methods, reference=reference, providers=providers)
 
 
 def match_voter(

@@ -61,6 +61,8 @@ class LeftOut:
 
 @dataclass(frozen=True)
 class SensitivityReport:
+    """The reference run, every other scenario compared with it, and the methods left out."""
+
     reference: Scenario
     scenarios: tuple[Scenario, ...]
     left_out: tuple[LeftOut, ...] = ()

@@ -161,9 +161,8 @@ def sensitivity(path: Path, commune: str | None, lang: str) -> None:
 
     Exemple / example:  civicquest sensitivity examples/aix2026
     """
-    from ..analysis.sensitivity import sensitivity as run
+    from .._api import sensitivity as run
     from ..errors import CivicquestError
-    from ..plugins._manager import get_scoring_methods, scoring_registry
 
     project = load_or_exit(path, lang)
     if commune is None and project.several_communes:
@@ -173,9 +172,8 @@ def sensitivity(path: Path, commune: str | None, lang: str) -> None:
         )
     if commune is not None:
         project = within_commune(project, commune)
-    methods, providers = dict(get_scoring_methods()), scoring_registry().providers
     try:
-        report = run(project, methods, providers=providers)
+        report = run(project)
     except CivicquestError as error:  # the reference method itself failed
         raise click.ClickException(str(error)) from None
     for line in left_out_lines(report, lang):

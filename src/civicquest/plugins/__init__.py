@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..errors import CivicquestError, ExportWarning, PluginError, UsageError
 from ..models._bulk import gc_paused
-from ..text.labels import status_label
+from ..text.labels import status_label, unscored_label
 from ..text.numbers import format_date, format_decimal, format_percent
 from ._helpers import (
     COLUMN_LABELS,
@@ -90,4 +90,5 @@ __all__ = [
     "status_label",
     "text_of",
     "translate",
+    "unscored_label",
 ]
