@@ -1,6 +1,14 @@
 """The civicquest schemas: pydantic models only, no I/O and no plugins."""
 
 from .base import CivicModel, Identifier, LanguageCode, LocalizedText, localize, localized
+from .match_tables import (
+    MatchChoice,
+    MatchingTables,
+    MethodTables,
+    QuestionPointsTable,
+    TableList,
+    TableQuestion,
+)
 from .project import Project
 from .questionnaire import (
     AnyQuestion,
@@ -71,8 +79,11 @@ __all__ = [
     "ListMatch",
     "ListScore",
     "LocalizedText",
+    "MatchChoice",
     "MatchReport",
+    "MatchingTables",
     "Merged",
+    "MethodTables",
     "MissingRules",
     "MultipleChoiceQuestion",
     "NoAnswerReason",
@@ -87,6 +98,7 @@ __all__ = [
     "Question",
     "QuestionBase",
     "QuestionKind",
+    "QuestionPointsTable",
     "Questionnaire",
     "QuestionnaireRef",
     "Reproducibility",
@@ -100,6 +112,8 @@ __all__ = [
     "ScoreReport",
     "ScoringConfig",
     "SingleChoiceQuestion",
+    "TableList",
+    "TableQuestion",
     "Theme",
     "ThemeMatch",
     "ThemeScore",
