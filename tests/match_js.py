@@ -40,7 +40,9 @@ def run_match_js(tables: MatchingTables, voters: list[dict[str, Any]], tmp: Path
 
 def scale(size: int) -> dict[str, Any]:
     """A scale of ``size`` usable options ``o0`` (most committed) .. and a not-applicable one."""
-    options = [{"code": f"o{i}", "label": f"O{i}", "score": 1 - i / (size - 1)} for i in range(size)]
+    options = [
+        {"code": f"o{i}", "label": f"O{i}", "score": 1 - i / (size - 1)} for i in range(size)
+    ]
     options.append({"code": "na", "label": "NA", "not_applicable": True})
     return {"id": f"s{size}", "options": options}
 
@@ -64,7 +66,7 @@ def generated_project(
     ]  # fmt: skip
     themes = [{"id": t, "title": t.upper()} for t in "abc"]
     quest = questionnaire(questions, themes, [scale(s) for s in sorted(set(sizes))])
-    lists = []
+    lists: list[tuple[str, str, dict[str, dict[str, Any]] | None]] = []
     for j in range(draw(st.integers(1, 5))):
         answers: dict[str, Any] = {}
         for i, size in enumerate(chosen):
@@ -79,7 +81,8 @@ def generated_project(
     built = project(quest, lists, scoring)
     names = [draw(st.sampled_from(NAMES)) for _ in built.respondents]
     respondents = tuple(
-        r.model_copy(update={"name": name}) for r, name in zip(built.respondents, names, strict=True)
+        r.model_copy(update={"name": name})
+        for r, name in zip(built.respondents, names, strict=True)
     )
     return built.model_copy(update={"respondents": respondents})
 
@@ -96,8 +99,13 @@ def _own_tables(draw: Any, sizes: list[int]) -> dict[str, Any]:
             maximum = {a: max(points[a].values()) + draw(halves) for a in codes}
         tables[f"s{size}"] = {"points": points, "maximum": maximum}
     gap = draw(st.sampled_from(["answered", "exclude", 0.0, 2.5]))
-    factors = draw(st.sampled_from([None, {"voter": 2, "list": 2, "both": 4}, {"voter": 3, "list": 1.5}]))
-    config: dict[str, Any] = {"tables": tables, "list_missing": {"points": draw(halves), "maximum": gap}}
+    factors = draw(
+        st.sampled_from([None, {"voter": 2, "list": 2, "both": 4}, {"voter": 3, "list": 1.5}])
+    )
+    config: dict[str, Any] = {
+        "tables": tables,
+        "list_missing": {"points": draw(halves), "maximum": gap},
+    }
     if factors is not None:
         config["important"] = factors
     return config

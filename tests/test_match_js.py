@@ -37,13 +37,13 @@ PRESETS = {
 
 def _choices(project: Project, sizes: tuple[int, ...]) -> list[MatchChoice]:
     choices = [
-        MatchChoice(method=m, missing=missing, empty_voter=empty)  # type: ignore[arg-type]
+        MatchChoice(method=m, missing=missing, empty_voter=empty)
         for m in DISTANCES
         for missing in ("max", "neutral")
         for empty in ("error", "zero")
     ]
     choices += [
-        MatchChoice(method="points", points=preset, empty_voter="zero")  # type: ignore[arg-type]
+        MatchChoice(method="points", points=preset, empty_voter="zero")
         for preset, covered in PRESETS.items()
         if set(sizes) <= set(covered)
     ]
@@ -89,9 +89,10 @@ def _same_number(mine: float, theirs: float, whole: int, exact: bool) -> None:
 
 
 def assert_same(js: dict[str, Any], py: MatchReport | None, exact: bool = False) -> None:
-    """The JS report equals the engine's: order, ranks, ties, missing, floats, displayed integers."""
+    """The JS report equals the engine's: order, ranks, ties, missing, numbers."""
     if py is None:
-        assert js.get("empty") is True and js["lists"] == []
+        assert js.get("empty") is True
+        assert js["lists"] == []
         return
     assert js["questions"] == list(py.questions)
     assert js["important"] == list(py.important)
@@ -103,7 +104,8 @@ def assert_same(js: dict[str, Any], py: MatchReport | None, exact: bool = False)
         for got, want, whole in zip(mine["themes"], theirs.themes, shown[1], strict=True):
             assert got["theme"] == want.theme
             if want.agreement is None:
-                assert got["agreement"] is None and whole is None
+                assert got["agreement"] is None
+                assert whole is None
             else:
                 _same_number(got["agreement"], want.agreement, whole, exact)
 
@@ -136,9 +138,7 @@ def _compare(
     tables = matching_tables(project, choices)
     voters, expected = [], []
     for _ in range(data.draw(st.integers(1, 4))):
-        levels = [
-            data.draw(st.integers(-1, len(q.codes) - 1)) for q in tables.questions
-        ]
+        levels = [data.draw(st.integers(-1, len(q.codes) - 1)) for q in tables.questions]
         important = [data.draw(st.booleans()) for _ in tables.questions]
         voter = _voter(tables, levels, important)
         for choice in choices:
@@ -161,7 +161,9 @@ def test_the_aix_example_and_its_voter_give_the_documented_numbers(tmp_path: Pat
         else q.codes.index(a.choice)
         for q in tables.questions
     ]  # fmt: skip
-    important = [bool(getattr(voter.answers.get(q.id), "important", False)) for q in tables.questions]
+    important = [
+        bool(getattr(voter.answers.get(q.id), "important", False)) for q in tables.questions
+    ]
     [report] = run_match_js(
         tables, [{"method": "wahl-o-mat", "levels": levels, "important": important}], tmp_path
     )
@@ -182,6 +184,8 @@ def test_the_tables_are_json_and_come_back_the_same() -> None:
     from civicquest import MatchingTables
 
     project = load_project(example_path())
-    tables = matching_tables(project, [MatchChoice(), MatchChoice(points="wahl-o-mat", empty_voter="zero")])
+    tables = matching_tables(
+        project, [MatchChoice(), MatchChoice(points="wahl-o-mat", empty_voter="zero")]
+    )
     again = MatchingTables.model_validate_json(tables.model_dump_json())
     assert again == tables

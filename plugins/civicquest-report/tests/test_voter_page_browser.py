@@ -79,7 +79,9 @@ def _voters(tables: civicquest.MatchingTables, count: int) -> list[dict[str, Any
 def _answers(tables: civicquest.MatchingTables, voter: dict[str, Any]) -> dict[str, Any]:
     return {
         q.id: {"choice": q.codes[level], "important": flag}
-        for q, level, flag in zip(tables.questions, voter["levels"], voter["important"], strict=True)
+        for q, level, flag in zip(
+            tables.questions, voter["levels"], voter["important"], strict=True
+        )
         if level >= 0
     }
 
@@ -169,9 +171,7 @@ def test_a_keyboard_user_answers_and_sees_the_result(
     assert results.get_attribute("aria-live") == "polite"
     shown = browser.execute_script("return CivicquestVoter.shown()")
     assert shown[0]["rows"] == _expected_rows(civicquest.match_voter(aix, answers), "en")
-    outline = browser.execute_script(
-        "return getComputedStyle(document.activeElement).outlineStyle"
-    )
+    outline = browser.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
 
 
@@ -195,7 +195,9 @@ def test_hostile_names_and_texts_are_shown_never_run(
     _open(browser, project, tmp_path)
     tables = civicquest.matching_tables(project)
     levels = [0] * len(tables.questions)
-    browser.execute_script("CivicquestVoter.set(arguments[0], arguments[1])", levels, [False] * len(levels))
+    browser.execute_script(
+        "CivicquestVoter.set(arguments[0], arguments[1])", levels, [False] * len(levels)
+    )
     assert browser.execute_script("return typeof window.pwned") == "undefined"
     names = {row[2] for row in browser.execute_script("return CivicquestVoter.shown()")[0]["rows"]}
     assert names == {item.name for item in tables.lists}

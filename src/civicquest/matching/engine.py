@@ -143,10 +143,15 @@ def match_voter(
     rule = kernel.rule if isinstance(kernel, PointsKernel) else None
     return MatchReport(
         reproducibility=match_record(
-            project, questions, method, rule, imputation=imputation,
-            important_weight=important_weight, include_unpublished=include_unpublished,
+            project,
+            questions,
+            method,
+            rule,
+            imputation=imputation,
+            important_weight=important_weight,
+            include_unpublished=include_unpublished,
             empty_voter=empty_voter,
-        ),  # fmt: skip
+        ),
         questions=tuple(q.id for q, mine in zip(questions, answered, strict=True) if mine),
         important=tuple(
             q.id

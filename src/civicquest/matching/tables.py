@@ -105,9 +105,7 @@ def _question(question: MatchQuestion) -> TableQuestion:
 
 def _name_order(lists: tuple[Respondent, ...]) -> list[int]:
     """Each list's place when sorted as the engine breaks ties: collation of names, then id."""
-    ranked = sorted_by_name(
-        range(len(lists)), lambda i: lists[i].name, last=lambda i: lists[i].id
-    )
+    ranked = sorted_by_name(range(len(lists)), lambda i: lists[i].name, last=lambda i: lists[i].id)
     order = [0] * len(lists)
     for place, index in enumerate(ranked):
         order[index] = place
@@ -135,9 +133,11 @@ def _method_tables(
             method="points",
             points=tuple(_points(rule.for_question(q)) for q in questions),
             importance=ImportanceTable(
-                none=factor(False, False), voter=factor(True, False),
-                list=factor(False, True), both=factor(True, True),
-            ),  # fmt: skip
+                none=factor(False, False),
+                voter=factor(True, False),
+                list=factor(False, True),
+                both=factor(True, True),
+            ),
             reproducibility=record,
         )
     distance = get_match_method(method)

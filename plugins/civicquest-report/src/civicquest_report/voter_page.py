@@ -43,7 +43,7 @@ def script_json(value: Any) -> Markup:
     for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
         text = text.replace(raw, escaped)
     # U+2028/2029 are valid in JSON and harmless in JSON.parse; escaped anyway for old parsers
-    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))  # noqa: S704
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -62,7 +62,9 @@ def _words(lang: str) -> dict[str, str]:
 def page_data(project: Project, tables: MatchingTables, lang: str) -> dict[str, Any]:
     """What ``voter.js`` needs: the tables, theme titles, method names and the page's words."""
     percent = format_percent(_PLACEHOLDER, lang).replace(str(_PLACEHOLDER), "{}")
-    themes = {theme.id: text_of(project, theme.title, lang) for theme in project.questionnaire.themes}
+    themes = {
+        theme.id: text_of(project, theme.title, lang) for theme in project.questionnaire.themes
+    }
     methods = {
         table.key: translate("report", METHOD_WORDS[table.method], lang)
         + (f" ({table.choice.points})" if table.choice.points else "")
