@@ -25,13 +25,24 @@ from .site import LANGUAGES, Site
 
 __all__ = ["METHOD_WORDS", "add_voter_page", "page_data", "script_json"]
 
+
+def N_(context: str, message: str) -> str:  # noqa: N802  (the extraction keyword, babel.cfg)
+    """Mark ``message`` for ``make messages``; translated later with ``translate``."""
+    del context
+    return message
+
+
 #: what each method is, in English (the catalogue's msgids, context "report")
 METHOD_WORDS = {
-    "wahl-o-mat": "Wahl-O-Mat rule: same answer 2 points, one side neutral 1, otherwise 0",
-    "city-block": "City-block distance between answers placed from agree to disagree",
-    "euclidean": "Euclidean distance between answers placed from agree to disagree",
-    "directional": "Directional model (Mendez 2017): same side counts more than closeness",
-    "points": "Points table",
+    "wahl-o-mat": N_(
+        "report", "Wahl-O-Mat rule: same answer 2 points, one side neutral 1, otherwise 0"
+    ),
+    "city-block": N_("report", "City-block distance between answers placed from agree to disagree"),
+    "euclidean": N_("report", "Euclidean distance between answers placed from agree to disagree"),
+    "directional": N_(
+        "report", "Directional model (Mendez 2017): same side counts more than closeness"
+    ),
+    "points": N_("report", "Points table"),
 }
 _PLACEHOLDER = 42  # a number with no grouping: "42 %" becomes the pattern "{} %"
 
@@ -48,10 +59,10 @@ def script_json(value: Any) -> Markup:
 
 def _words(lang: str) -> dict[str, str]:
     english = {
-        "rank": "Rank",
-        "list": "List",
-        "overall": "Overall",
-        "empty": "Answer at least one question to see your agreement with each list.",
+        "rank": N_("report", "Rank"),
+        "list": N_("report", "List"),
+        "overall": N_("report", "Overall"),
+        "empty": N_("report", "Answer at least one question to see your agreement with each list."),
         "summary": "Agreement computed on {count} answered questions.",
         "tied": "tied",
         "none": "no answer in this theme",
