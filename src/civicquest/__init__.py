@@ -28,11 +28,14 @@ if TYPE_CHECKING:
     from .exporting.schemas import json_schema
     from .loading.examples import example_path
     from .loading.project import check_project, load_project, load_questionnaire
+    from .matching.tables import matching_script, matching_tables
     from .models import (
         Answer,
         AnyQuestion,
         Evidence,
         LocalizedText,
+        MatchChoice,
+        MatchingTables,
         MatchReport,
         Project,
         Question,
@@ -68,6 +71,8 @@ _HOMES: dict[str, str] = {
     "InvalidVoterAnswersError": "errors",
     "Issue": "validation.issues",
     "LocalizedText": "models",
+    "MatchChoice": "models",
+    "MatchingTables": "models",
     "MatchReport": "models",
     "PluginError": "errors",
     "Project": "models",
@@ -99,6 +104,8 @@ _HOMES: dict[str, str] = {
     "localize": "models",
     "localized": "models",
     "match_voter": "_api",
+    "matching_script": "matching.tables",
+    "matching_tables": "matching.tables",
     "round_half_up": "text.rounding",
     "save_project": "exporting.authoring",
     "score": "_api",
@@ -118,7 +125,9 @@ __all__ = [
     "InvalidVoterAnswersError",
     "Issue",
     "LocalizedText",
+    "MatchChoice",
     "MatchReport",
+    "MatchingTables",
     "PluginError",
     "Project",
     "ProjectCheck",
@@ -150,6 +159,8 @@ __all__ = [
     "localize",
     "localized",
     "match_voter",
+    "matching_script",
+    "matching_tables",
     "round_half_up",
     "save_project",
     "score",

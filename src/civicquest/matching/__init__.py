@@ -9,6 +9,7 @@ from .kernels import MatchKernel, PackedKernel, positions
 from .methods import MATCH_METHODS, Imputation, MatchMethod, get_match_method
 from .points import POINTS_PRESETS, PointsRule, points_rule
 from .points_kernel import PointsKernel
+from .tables import matching_tables, published_methods
 
 __all__ = [
     "MATCH_METHODS",
@@ -27,6 +28,8 @@ __all__ = [
     "make_kernel",
     "match_questions",
     "match_voter",
+    "matching_tables",
     "points_rule",
     "positions",
+    "published_methods",
 ]

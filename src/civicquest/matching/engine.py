@@ -34,7 +34,9 @@ __all__ = [
     "EmptyVoterError",
     "agreements",
     "make_kernel",
+    "match_record",
     "match_voter",
+    "project_points_rule",
 ]
 
 EmptyVoter = Literal["error", "zero"]
@@ -83,7 +85,7 @@ def make_kernel(
     """The kernel for ``method`` (a distance method, or ``points`` with its rule)."""
     themes = tuple(theme.id for theme in project.questionnaire.themes)
     if method == "points":
-        rule = _rule(project, points)
+        rule = project_points_rule(project, points)
         important = encode_list_importance(project, lists, questions)
         return PointsKernel(rule, questions, themes, list_levels, important, dtype=dtype)
     chosen = get_match_method(method)
@@ -93,7 +95,8 @@ def make_kernel(
     )  # fmt: skip
 
 
-def _rule(project: Project, points: PointsRule | str | None) -> PointsRule:
+def project_points_rule(project: Project, points: PointsRule | str | None) -> PointsRule:
+    """The points rule ``points`` names (a preset), else scoring.yaml's ``match_points``."""
     if isinstance(points, PointsRule):
         return points
     config = project.scoring.match_points if project.scoring is not None else None
@@ -137,23 +140,17 @@ def match_voter(
     else:
         scores = np.full((len(themes) + 1, len(lists)), np.nan)
         scores[0] = 0.0
-    parameters: dict[str, Any] = {
-        "imputation": imputation,
-        "important_weight": important_weight,
-        "include_unpublished": include_unpublished,
-        "empty_voter": empty_voter,
-        "question_weights": {q.id: q.weight for q in questions if q.weight != 1},
-    }
-    if isinstance(kernel, PointsKernel):
-        parameters = {**parameters, "points": kernel.rule.describe()}
-        del parameters["imputation"], parameters["important_weight"]
+    rule = kernel.rule if isinstance(kernel, PointsKernel) else None
     return MatchReport(
-        reproducibility=Reproducibility(
-            questionnaire_id=project.questionnaire.id,
-            questionnaire_version=project.questionnaire.version,
-            method=method,
-            parameters=parameters,
-            civicquest_version=__version__,
+        reproducibility=match_record(
+            project,
+            questions,
+            method,
+            rule,
+            imputation=imputation,
+            important_weight=important_weight,
+            include_unpublished=include_unpublished,
+            empty_voter=empty_voter,
         ),
         questions=tuple(q.id for q, mine in zip(questions, answered, strict=True) if mine),
         important=tuple(
@@ -163,6 +160,37 @@ def match_voter(
         ),
         lists=_ranked(lists, scores, questions, themes, answered, list_levels),
         unmatched=left,
+    )
+
+
+def match_record(
+    project: Project,
+    questions: tuple[MatchQuestion, ...],
+    method: str,
+    rule: PointsRule | None,
+    *,
+    imputation: Imputation,
+    important_weight: float,
+    include_unpublished: bool,
+    empty_voter: EmptyVoter,
+) -> Reproducibility:
+    """The reproducibility record of a match: method, parameters, questionnaire, version."""
+    parameters: dict[str, Any] = {
+        "imputation": imputation,
+        "important_weight": important_weight,
+        "include_unpublished": include_unpublished,
+        "empty_voter": empty_voter,
+        "question_weights": {q.id: q.weight for q in questions if q.weight != 1},
+    }
+    if rule is not None:
+        parameters = {**parameters, "points": rule.describe()}
+        del parameters["imputation"], parameters["important_weight"]
+    return Reproducibility(
+        questionnaire_id=project.questionnaire.id,
+        questionnaire_version=project.questionnaire.version,
+        method=method,
+        parameters=parameters,
+        civicquest_version=__version__,
     )
 
 

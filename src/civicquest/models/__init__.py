@@ -1,6 +1,14 @@
 """The civicquest schemas: pydantic models only, no I/O and no plugins."""
 
 from .base import CivicModel, Identifier, LanguageCode, LocalizedText, localize, localized
+from .match_tables import (
+    MatchChoice,
+    MatchingTables,
+    MethodTables,
+    QuestionPointsTable,
+    TableList,
+    TableQuestion,
+)
 from .project import Project
 from .questionnaire import (
     AnyQuestion,
@@ -75,8 +83,11 @@ __all__ = [
     "ListMatch",
     "ListScore",
     "LocalizedText",
+    "MatchChoice",
     "MatchReport",
+    "MatchingTables",
     "Merged",
+    "MethodTables",
     "MissingRules",
     "MultipleChoiceQuestion",
     "NoAnswerReason",
@@ -91,6 +102,7 @@ __all__ = [
     "Question",
     "QuestionBase",
     "QuestionKind",
+    "QuestionPointsTable",
     "Questionnaire",
     "QuestionnaireRef",
     "Reproducibility",
@@ -104,6 +116,8 @@ __all__ = [
     "ScoreReport",
     "ScoringConfig",
     "SingleChoiceQuestion",
+    "TableList",
+    "TableQuestion",
     "Theme",
     "ThemeMatch",
     "ThemeScore",

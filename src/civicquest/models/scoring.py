@@ -12,6 +12,7 @@ from pydantic import Field
 
 from .base import CivicModel, Identifier, Weight
 from .match_points import PointsConfig
+from .match_tables import MatchChoice
 
 __all__ = ["MISSING_CASES", "MissingCase", "MissingPolicy", "MissingRules", "ScoringConfig"]
 
@@ -88,4 +89,9 @@ class ScoringConfig(CivicModel):
     match_points: PointsConfig | None = Field(
         default=None,
         description="Points tables for the 'points' matching method (civicquest match -m points).",
+    )
+    match_methods: tuple[MatchChoice, ...] = Field(
+        default=(),
+        description="The matching methods the voter page publishes, first shown first "
+        "(default: the default method of civicquest match, wahl-o-mat).",
     )
