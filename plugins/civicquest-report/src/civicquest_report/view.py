@@ -31,6 +31,7 @@ TONES: dict[str, str] = {
     "not_applicable": "⊘",
     "no_answer": "–",
     "missing": "…",
+    "not_addressed": "–",
     "withheld": "⊝",
 }
 #: status → icon (the status is always said in words too)
@@ -137,7 +138,7 @@ def _list_view(
     response = project.responses_by_respondent.get(respondent.id)
     is_withheld = respondent.id in withheld
     answers = tuple(
-        _answer_view(project, question, response, is_withheld)
+        _answer_view(project, question, response, is_withheld, respondent.status)
         for question in project.questionnaire.questions
     )
     merged = getattr(respondent, "merged_into", None)
@@ -154,11 +155,16 @@ def _list_view(
 
 
 def _answer_view(
-    project: Project, question: Question, response: Response | None, withheld: bool
+    project: Project, question: Question, response: Response | None, withheld: bool, status: str
 ) -> AnswerView:
     if withheld:
         return AnswerView(question, None, "withheld")
     answer = response.answers.get(question.id) if response is not None else None
+    if answer is None and response is not None:
+        # the list did reply: it left this question out (or its letter did not address it)
+        return AnswerView(
+            question, None, "not_addressed" if status == "outside_form" else "no_answer"
+        )
     if answer is None:
         return AnswerView(question, None, "missing")
     return AnswerView(question, answer, answer_tone(project, question, answer))
