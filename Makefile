@@ -27,7 +27,7 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-## demo: set up, check the Aix 2026 example, score it, and publish its files in out/aix2026
+## demo: set up, check the Aix 2026 example, score it, and publish its site and files in out/aix2026
 demo: install
 	$(BIN)/civicquest validate $(EXAMPLE)
 	@echo
@@ -35,14 +35,14 @@ demo: install
 	@echo
 	$(BIN)/civicquest score $(EXAMPLE)
 	@echo
-	$(BIN)/civicquest export $(EXAMPLE) --format html -o $(OUT)/aix2026/reponses.html
+	$(BIN)/civicquest report $(EXAMPLE) -o $(OUT)/aix2026/site
 	$(BIN)/civicquest export $(EXAMPLE) --format xlsx -o $(OUT)/aix2026/reponses.xlsx
 	$(BIN)/civicquest export $(EXAMPLE) --format csv -o $(OUT)/aix2026/reponses.csv --option semicolon=true --option bom=true
 	$(BIN)/civicquest export $(EXAMPLE) --format markdown -o $(OUT)/aix2026/questionnaire.md --option document=questionnaire
 	$(BIN)/civicquest export $(EXAMPLE) --format frictionless -o $(OUT)/aix2026/donnees-ouvertes
 	@echo
 	@echo "Résultats / results: $(OUT)/aix2026/"
-	@echo "  Ouvrez / open $(OUT)/aix2026/reponses.html dans votre navigateur / in your browser"
+	@echo "  Ouvrez / open $(abspath $(OUT))/aix2026/site/fr/index.html dans votre navigateur / in your browser"
 
 ## test: install the dev dependencies and run the whole suite (lint, types, tests, docs)
 test: install-dev node-deps lint typecheck

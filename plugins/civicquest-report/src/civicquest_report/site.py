@@ -22,9 +22,9 @@ Jinja2 autoescapes everything and undefined names are errors (``StrictUndefined`
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -49,11 +49,19 @@ AUTONYMS = {"fr": "Français", "en": "English"}
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
+@lru_cache(maxsize=65536)
 def relative_url(from_page: str, target: str) -> str:
     """The relative link from the page ``from_page`` to ``target`` (both from the root)."""
     path, _, anchor = target.partition("#")
-    folder = posixpath.dirname(from_page) or "."
-    link = posixpath.relpath(path, folder) if path else posixpath.basename(from_page)
+    folder = from_page.split("/")[:-1]
+    if path:
+        parts = path.split("/")
+        common = 0
+        while common < min(len(folder), len(parts) - 1) and folder[common] == parts[common]:
+            common += 1
+        link = "/".join([".."] * (len(folder) - common) + parts[common:])
+    else:
+        link = from_page.rpartition("/")[2]
     return f"{link}#{anchor}" if anchor else link
 
 

@@ -126,7 +126,7 @@ def build_view(project: Project, report: ScoreReport, withheld: frozenset[str]) 
         order=report.order,
         ranked=report.ranked,
         method=record.method,
-        seed=record.parameters.get("seed"),
+        seed=_seed(record.parameters),
         competences=_competences(project),
     )
 
@@ -185,6 +185,14 @@ def answer_tone(project: Project, question: Question, answer: Answer) -> str:
     if score is None:
         return "neutral"
     return "positive" if score >= _POSITIVE else "mixed" if score >= _MIXED else "negative"
+
+
+def _seed(parameters: dict[str, Any]) -> Any:
+    """The published seed of a draw by lot (the method's options hold it)."""
+    options = parameters.get("options")
+    if isinstance(options, dict) and options.get("seed") is not None:
+        return options["seed"]
+    return parameters.get("seed")
 
 
 def _competences(project: Project) -> tuple[str, ...]:
