@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,7 +76,7 @@ def _finalize(context: Context, value: Any) -> Any:
 _PRINT_ENVIRONMENT: Environment = _ENVIRONMENT.overlay(finalize=_finalize)
 
 
-def internal_url(site_url: str | None) -> Any:
+def internal_url(site_url: str | None) -> Callable[[str], str]:
     """The ``url`` helper of the print document (see the module's docstring)."""
 
     def url(target: str) -> str:
