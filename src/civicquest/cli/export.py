@@ -14,7 +14,13 @@ import click
 if TYPE_CHECKING:
     pass
 
-from .options import LANG_OPTION, PROJECT_ARGUMENT, load_or_exit, output_failure
+from .options import (
+    LANG_OPTION,
+    PROJECT_ARGUMENT,
+    load_or_exit,
+    output_failure,
+    warn_if_language_not_published,
+)
 
 __all__ = ["export"]
 
@@ -103,6 +109,7 @@ def export(
     if output is not None:
         _check_output(output, exporter.writes, exporter.name, path, force, lang)
     project = load_or_exit(path, lang)
+    warn_if_language_not_published(project, lang)
     try:
         results = None
         if exporter.needs == "results":  # the project's scores: see exporting/results.py

@@ -19,6 +19,7 @@ __all__ = [
     "emit",
     "load_or_exit",
     "output_failure",
+    "warn_if_language_not_published",
 ]
 
 LANG_OPTION = click.option(
@@ -77,3 +78,20 @@ def load_or_exit(path: Path, lang: str) -> Project:
         click.echo(check_as_text(result, lang), err=True)
         sys.exit(1)
     return result.project
+
+
+def warn_if_language_not_published(project: Project, lang: str) -> None:
+    """Say once, on standard error, that ``lang`` is not a language of the questionnaire."""
+    from ..text.labels import text
+
+    questionnaire = project.questionnaire
+    if lang in questionnaire.languages:
+        return
+    message = text(
+        "language_not_published",
+        lang,
+        asked=lang,
+        languages=", ".join(questionnaire.languages),
+        default=questionnaire.default_language,
+    )
+    click.echo(text("warning_line", lang, message=message), err=True)

@@ -8,7 +8,13 @@ from typing import Any
 import click
 
 from ..text.catalog import N_
-from .options import LANG_OPTION, PROJECT_ARGUMENT, emit, load_or_exit
+from .options import (
+    LANG_OPTION,
+    PROJECT_ARGUMENT,
+    emit,
+    load_or_exit,
+    warn_if_language_not_published,
+)
 
 __all__ = ["score"]
 
@@ -67,6 +73,7 @@ def score(
     from ..plugins._running import run_scoring_method
 
     project = load_or_exit(path, lang)
+    warn_if_language_not_published(project, lang)
     given = {"order": order, "seed": seed, "include_unpublished": include_unpublished or None}
     try:
         record = get_scoring_method(method)

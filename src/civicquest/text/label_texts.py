@@ -51,6 +51,16 @@ TEXTS: dict[str, str] = {
     "panel_unmatched": N_("text:panel_unmatched", "Lists not compared: {lists}."),
     "by_status_line": N_("text:by_status_line", "By status: {counts}"),
     "warning_line": N_("text:warning_line", "warning: {message}"),
+    "language_not_published": N_(
+        "text:language_not_published",
+        "the questionnaire is not published in '{asked}' (languages: [{languages}]): its texts "
+        "are given in '{default}'; add '{asked}' to 'languages' to publish them",
+    ),
+    "provider_failed": N_(
+        "text:provider_failed",
+        "no {kind} '{name}' is available: the plugin {plugins} failed to load, and may be the "
+        "one that provides it; run 'civicquest plugins' to see why",
+    ),
     "empty_voter": N_(
         "text:empty_voter",
         "the voter answered none of the questions that can be compared: answer at least one "
