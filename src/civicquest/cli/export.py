@@ -19,6 +19,7 @@ from .options import (
     PROJECT_ARGUMENT,
     load_or_exit,
     output_failure,
+    usage_message,
     warn_if_language_not_published,
 )
 
@@ -87,7 +88,7 @@ def export(
 
     Exemple / example:  civicquest export examples/aix2026 --format xlsx -o aix.xlsx
     """
-    from ..errors import CivicquestError, UsageError
+    from ..errors import BrokenProviderError, CivicquestError, UsageError
     from ..exporting.pipeline import export as run_export
     from ..exporting.pipeline import find_exporter, parse_option_pairs, write_output
 
@@ -97,6 +98,8 @@ def export(
     try:
         exporter = find_exporter(name)
         options = parse_option_pairs(option_pairs)
+    except BrokenProviderError as error:  # not the user's mistake: exit 1
+        raise click.ClickException(usage_message(error, lang)) from None
     except UsageError as error:
         raise click.BadParameter(str(error), param_hint="--format/--option") from None
     except CivicquestError as error:

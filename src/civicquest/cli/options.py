@@ -19,6 +19,7 @@ __all__ = [
     "emit",
     "load_or_exit",
     "output_failure",
+    "usage_message",
     "warn_if_language_not_published",
 ]
 
@@ -95,3 +96,17 @@ def warn_if_language_not_published(project: Project, lang: str) -> None:
         default=questionnaire.default_language,
     )
     click.echo(text("warning_line", lang, message=message), err=True)
+
+
+def usage_message(error: Exception, lang: str) -> str:
+    """A usage error's text, in ``lang`` when it is one of ours to translate."""
+    from ..errors import BrokenProviderError
+    from ..text.catalog import pgettext
+    from ..text.label_texts import PLUGIN_KINDS
+    from ..text.labels import text
+
+    if not isinstance(error, BrokenProviderError):
+        return str(error)
+    kind = pgettext("plugin-kind", PLUGIN_KINDS.get(error.kind, error.kind), lang)
+    plugins = ", ".join(f"'{plugin}'" for plugin in error.plugins)
+    return text("provider_failed", lang, kind=kind, name=error.name, plugins=plugins)

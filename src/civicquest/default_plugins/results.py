@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from pydantic import BaseModel
 
+from ..models import Questionnaire, localize
 from ..models.results import MatchReport, ScoreReport, UnscoredList
+from ..models.scoring import MISSING_CASES
 from ..plugins import Exporter, ExportInput, UsageError, hookimpl, neutralise
 from ..text.catalog import N_, pgettext
 from ..text.display import show_value
-from ..text.labels import unscored_label
+from ..text.labels import missing_case_label, unscored_label
 from ..text.numbers import format_decimal, format_percent
 
 __all__ = ["half_up", "match_table", "register_exporters", "score_csv", "score_table"]
@@ -36,6 +38,7 @@ _WORDS = {  # English msgids, translated in the context "results"
     "method": N_("results", "method: {method}"),
     "agreement": N_("results", "agreement"),
     "missing": N_("results", "no answer"),
+    "level": N_("results", "{label}: {count}"),
 }
 
 
@@ -48,8 +51,14 @@ def _words(lang: str) -> dict[str, str]:
     return {key: pgettext("results", english, lang) for key, english in _WORDS.items()}
 
 
-def score_table(report: ScoreReport, lang: str = "fr") -> str:
-    """A plain-text table: one row per list, overall then per-theme scores, or level counts."""
+def score_table(
+    report: ScoreReport, lang: str = "fr", labels: Mapping[str, str] | None = None
+) -> str:
+    """A plain-text table: one row per list, overall then per-theme scores, or level counts.
+
+    ``labels`` names each level (option code or ``missing:<case>``) for people; see
+    :func:`level_names`.
+    """
     words = _words(lang)
     if report.ranked:
         head = (words["rank"], words["list"], words["overall"], *report.themes)
@@ -64,7 +73,10 @@ def score_table(report: ScoreReport, lang: str = "fr") -> str:
         ]
     else:
         head = (words["list"], words["levels"])
-        rows = [(item.name, _levels_text(item.levels, lang)) for item in report.lists]
+        rows = [
+            (item.name, _levels_text(item.levels, lang, labels or {}, words["level"]))
+            for item in report.lists
+        ]
     lines = [words["method"].format(method=report.reproducibility.method), ""]
     lines += _table([head, *rows])
     lines += _unscored_lines(report.unscored, words, lang)
@@ -81,8 +93,24 @@ def _unscored_lines(left: Sequence[UnscoredList], words: dict[str, str], lang: s
     return lines
 
 
-def _levels_text(levels: dict[str, int], lang: str) -> str:
-    return ", ".join(f"{label} {format_decimal(count, lang)}" for label, count in levels.items())
+def _levels_text(
+    levels: dict[str, int], lang: str, labels: Mapping[str, str], template: str
+) -> str:
+    return ", ".join(
+        template.format(label=labels.get(level, level), count=format_decimal(count, lang))
+        for level, count in levels.items()
+    )
+
+
+def level_names(questionnaire: Questionnaire, lang: str) -> dict[str, str]:
+    """Each level of a score report (an option code, or ``missing:<case>``) as people read it:
+    the option's label, or the missing case in words; never a raw code."""
+    names = {f"missing:{case}": missing_case_label(case, lang) for case in MISSING_CASES}
+    for scale in questionnaire.scales:
+        for option in scale.options:
+            label = localize(option.label, lang, questionnaire.default_language)
+            names.setdefault(option.code, show_value(label, 80))
+    return names
 
 
 def score_csv(report: ScoreReport) -> str:
@@ -167,7 +195,9 @@ def _kind(value: object) -> str:
 
 def score_table_export(data: ExportInput) -> bytes:
     """``civicquest score --format table``: the text table, in ``data.lang``."""
-    return (score_table(_score_report(data, "score-table"), data.lang) + "\n").encode("utf-8")
+    names = level_names(data.project.questionnaire, data.lang)
+    table = score_table(_score_report(data, "score-table"), data.lang, names)
+    return (table + "\n").encode("utf-8")
 
 
 def score_csv_export(data: ExportInput) -> bytes:
