@@ -180,7 +180,7 @@ def test_9_a_format_of_a_plugin_that_failed_to_load(
     kind: str,
     command: str,
     lang: str,
-    fake_distribution: Path,  # noqa: F811  (the fixture)
+    fake_distribution: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     update_golden: bool,
@@ -199,7 +199,9 @@ def _import_fails(kind: str) -> str:
     return broken_plugin(kind, "import", "raise")
 
 
-def test_6_leftover_english_is_not_exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_6_leftover_english_is_not_exported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / CITY
     shutil.copytree(EXAMPLE, folder)
     _edit("questionnaire.yaml", "languages: [fr, en]", "languages: [fr]")(folder)
