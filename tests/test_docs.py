@@ -203,7 +203,7 @@ PLACEHOLDER = re.compile(r"<[^>\n]+>|\b[A-Z][A-Z_]{3,}\b")
 #: Commands shown on a broken copy of the example: how the copy is broken first (they exit 1).
 BROKEN_FIRST = {
     "civicquest validate maville2026 --format json": (
-        "cp -r examples/aix2026 maville2026 && sed -i 's/insee_code: \"13001\"/insee_code: "
+        'cp -r examples/aix2026 maville2026 && sed -i \'s/insee_code: "13001"/insee_code: '
         "13001/' maville2026/questionnaire.yaml"
     ),
 }
