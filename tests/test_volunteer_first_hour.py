@@ -223,3 +223,33 @@ def test_the_goldens_are_all_used() -> None:
         for lang in ("fr", "en")
     }
     assert {path.name for path in GOLDEN.glob("*.txt")} == expected
+
+
+def _over_indentable_keys(lines: list[str]) -> list[int]:
+    """Indexes of ``key: value`` lines that follow another key with a value on its line."""
+    found = []
+    for index, line in enumerate(lines):
+        above = next(
+            (lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")),
+            "",
+        )
+        if re.match(r"^ +[a-z_]+: \S", line) and not above.rstrip().endswith((":", ">-")):
+            found.append(index)
+    return found
+
+
+def test_2_any_over_indented_key_of_respondents_yaml_is_pointed_at(tmp_path: Path) -> None:
+    from civicquest.loading.documents import SourceError, read_document
+
+    lines = (EXAMPLE / "respondents.yaml").read_text(encoding="utf-8").split("\n")
+    keys = _over_indentable_keys(lines)
+    assert len(keys) > 40
+    for index in keys:
+        broken = [*lines[:index], "  " + lines[index], *lines[index + 1 :]]
+        path = tmp_path / "respondents.yaml"
+        path.write_text("\n".join(broken), encoding="utf-8")
+        with pytest.raises(SourceError) as caught:
+            read_document(path)
+        assert caught.value.code == "bad_indentation", lines[index]
+        assert caught.value.position is not None
+        assert caught.value.position.line == index + 1, lines[index]
