@@ -44,6 +44,9 @@ demo: install
 	@echo
 	@echo "Résultats / results: $(OUT)/aix2026/"
 	@echo "  Ouvrez / open $(abspath $(OUT))/aix2026/site/fr/index.html dans votre navigateur / in your browser"
+	@echo
+	@echo "Pour taper civicquest dans ce terminal / to type civicquest in this terminal:"
+	@printf '%s\n' "  source $(VENV)/bin/activate        (Windows : $(VENV)\Scripts\activate)"
 
 ## test: install the dev dependencies and run the whole suite (lint, types, tests, docs)
 test: install-dev node-deps lint typecheck

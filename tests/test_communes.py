@@ -137,10 +137,10 @@ def _run(*args: str) -> Any:
 
 
 def test_score_cli_groups_by_commune_and_filters_one() -> None:
-    grouped = _run("score", str(FIXTURE), "--lang", "en")
+    grouped = _run("score", str(FIXTURE))
     assert grouped.exit_code == 0
     assert grouped.output.index("== 35238 Rennes ==") < grouped.output.index("== 35051")
-    assert "== 35024 Betton ==\nwaiting for the lists' answers" in grouped.output
+    assert "== 35024 Betton ==\nen attente du retour des questionnaires" in grouped.output
     one = _run("score", str(FIXTURE), "--commune", "35051", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(one.output)))
     assert {row["commune"] for row in rows} == {"35051"}
@@ -219,4 +219,4 @@ def test_sensitivity_compares_the_lists_of_one_commune() -> None:
     assert _run("sensitivity", str(FIXTURE)).exit_code == 2
     result = _run("sensitivity", str(FIXTURE), "--commune", "35238", "--lang", "en")
     assert result.exit_code == 0
-    assert "reference: commitment / project" in result.output
+    assert "reference: commitment / the project's policy" in result.output

@@ -180,3 +180,148 @@ def test_documented_help_is_the_real_help(name: str, documented: str, update_gol
         page.write_text(page.read_text(encoding="utf-8").replace(documented, result.output, 1))
         return
     assert result.output == documented, "run pytest --update-golden, then review the diff"
+
+
+# --- Every command of the README and the docs, pasted into a shell after `make demo` ---------
+
+#: The pages whose shell blocks a reader pastes: the README and every page of the docs.
+SHELL_PAGES = ("README.md", *sorted(str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md")))
+#: Commands not run, and why (each must still be in the docs: see the last test).
+NOT_RUN = {
+    "make demo": "run once, before every page: the state a fresh clone is in after it",
+    "make test": "runs this very test suite",
+    "make schemas": "rewrites schemas/ in the repository; tests/test_schemas.py checks them",
+    "pip install -e plugins/civicquest-tabular": "would reinstall the tested environment",
+    "pip install -e plugins/civicquest-example-html": "would reinstall the tested environment",
+    ".venv/bin/pip install -e path/to/civicquest-myformat": "a plugin the reader writes",
+    "pip install -e plugins/civicquest-<format>": "a plugin the reader writes",
+    "civicquest export examples/aix2026 --format best --option method=levels": (
+        "the page's own example plugin, not installed"
+    ),
+}
+#: Placeholders a reader replaces: a command with one is an example of syntax, not run.
+PLACEHOLDER = re.compile(r"<[^>\n]+>|\b[A-Z][A-Z_]{3,}\b")
+#: Commands shown on a broken copy of the example: how the copy is broken first (they exit 1).
+BROKEN_FIRST = {
+    "civicquest validate maville2026 --format json": (
+        'cp -r examples/aix2026 maville2026 && sed -i \'s/insee_code: "13001"/insee_code: '
+        "13001/' maville2026/questionnaire.yaml"
+    ),
+}
+
+
+def shell_commands(page: str) -> list[tuple[str, list[str]]]:
+    """(command, documented output) for every command of the page's console and sh blocks."""
+    text = (ROOT / page).read_text(encoding="utf-8")
+    found: list[tuple[str, list[str]]] = []
+    for kind, block in re.findall(r"```(console|sh|bash|shell)\n(.*?)```", text, flags=re.S):
+        lines = block.rstrip("\n").replace("\\\n", "").split("\n")
+        if kind == "console" and any(line.startswith("$ ") for line in lines):
+            found += [(_bare(first[2:]), out) for first, *out in _commands(lines)]
+        else:
+            found += [(_bare(line), []) for line in lines if line.strip()[:1] not in ("", "#")]
+    return found
+
+
+def _bare(command: str) -> str:
+    """The command without its trailing comment (``make demo   # installe tout``)."""
+    return re.split(r"\s#\s", command, maxsplit=1)[0].strip()
+
+
+@pytest.fixture(scope="module")
+def after_make_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh clone (the files git tracks) where ``make demo`` ran, with the tested .venv."""
+    clone = tmp_path_factory.mktemp("clone")
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
+    for name in filter(None, tracked.split("\0")):
+        if (ROOT / name).is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, clone / name)
+    (clone / ".venv").symlink_to(ROOT / ".venv")
+    # -o install: the environment is the tested one; never reinstall it from the copy.
+    demo = subprocess.run(
+        ["make", "-o", "install", "demo"], cwd=clone, capture_output=True, text=True, check=False
+    )
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert "source .venv/bin/activate" in demo.stdout, "make demo must say how to activate"
+    return clone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", [p for p in SHELL_PAGES if shell_commands(p)])
+def test_every_command_of_the_docs_runs_when_pasted_after_make_demo(
+    page: str, after_make_demo: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "civicquest"
+    shutil.copytree(after_make_demo, folder, symlinks=True)
+    commands = [(c, out) for c, out in shell_commands(page) if _runnable(c)]
+    results = _run_in_a_shell([ACTIVATE] + [c for c, _ in commands], folder)[1:]
+    for index, ((command, documented), (code, output)) in enumerate(
+        zip(commands, results, strict=True)
+    ):
+        following = commands[index + 1][0] if index + 1 < len(commands) else ""
+        if command == "echo $?":
+            continue
+        if following == "echo $?":
+            assert [str(code)] == commands[index + 1][1], f"{page}: exit status of {command}"
+        else:
+            expected = 1 if command in BROKEN_FIRST else 0
+            assert code == expected, f"{page}: {command!r} exited with {code}:\n{output}"
+        if documented:
+            elided = ["..." if line.strip() == "..." else line for line in documented]
+            assert_prints(page, command, output, elided)
+    assert _tree(folder / "examples") == _tree(ROOT / "examples"), f"{page} changed the example"
+
+
+#: The advice of the getting-started page, run before every page's commands.
+ACTIVATE = "source .venv/bin/activate"
+
+
+def test_the_activation_advice_is_in_the_docs_and_needed() -> None:
+    for page in ("README.md", "docs/getting-started.md"):
+        assert ACTIVATE in (ROOT / page).read_text(encoding="utf-8"), page
+        assert ".venv\\Scripts\\activate" in (ROOT / page).read_text(encoding="utf-8"), page
+    result = subprocess.run(
+        ["bash", "-c", "command -v civicquest"], env=_fresh_terminal(), capture_output=True
+    )
+    assert result.returncode != 0, "civicquest is found without activating: the test proves nothing"
+
+
+def test_every_command_left_out_is_still_in_the_docs() -> None:
+    shown = {c for page in SHELL_PAGES for c, _ in shell_commands(page)}
+    assert set(NOT_RUN) <= shown, set(NOT_RUN) - shown
+    assert set(BROKEN_FIRST) <= shown, set(BROKEN_FIRST) - shown
+
+
+def _runnable(command: str) -> bool:
+    return command not in NOT_RUN and not PLACEHOLDER.search(command)
+
+
+def _fresh_terminal() -> dict[str, str]:
+    """A new terminal's environment: no civicquest on PATH, no language chosen."""
+    return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(Path.home()), "LANG": "C.UTF-8"}
+
+
+def _run_in_a_shell(commands: list[str], folder: Path) -> list[tuple[int, str]]:
+    """Run ``commands`` one after the other in one bash, as pasted: (exit status, output)."""
+    script = []
+    for index, command in enumerate(commands):
+        if command == "echo $?":
+            script.append(f"true > {index}.out; echo 0 > {index}.rc")
+            continue
+        setup = BROKEN_FIRST.get(command)
+        if setup:
+            script.append(f"{setup} > /dev/null")
+        script.append(f"{{ {command}\n}} > {index}.out 2>&1; echo $? > {index}.rc")
+    log = folder.parent
+    body = re.sub(r"> (\d+)\.(out|rc)", lambda m: f"> {log}/{m[1]}.{m[2]}", "\n".join(script))
+    subprocess.run(["bash", "-c", body], cwd=folder, env=_fresh_terminal(), check=False)
+    return [
+        (
+            int((log / f"{i}.rc").read_text()),
+            (log / f"{i}.out").read_text(encoding="utf-8", errors="replace"),
+        )
+        for i in range(len(commands))
+    ]

@@ -84,7 +84,8 @@ def test_translations_follow_the_context() -> None:
     assert pgettext("status", "answered", "fr") == "a répondu"
     assert pgettext("status", "answered", "en") == "answered"
     assert pgettext("status", "answered", "de") == "answered"  # no catalogue: English
-    assert render("syntax_error", "fr", {"problem": "found undefined alias"})[0] == (
+    problem = "an alias (*name) without its anchor (&name)"  # our words for the parser's
+    assert render("syntax_error", "fr", {"problem": problem})[0] == (
         "syntaxe invalide : alias (*nom) sans ancre (&nom) correspondante"
     )
     assert "un nombre entier" in render("wrong_type", "fr", {"expected": "a whole number"})[0]

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from .validation.issues import Issue
 
 __all__ = [
+    "BrokenProviderError",
     "CivicquestError",
     "ExportWarning",
     "InvalidProjectError",
@@ -64,6 +65,18 @@ def describe_issues(subject: str, issues: Sequence[Issue], lang: str = "fr") -> 
 
 class UsageError(CivicquestError):
     """The caller asked for something that cannot be done (unknown name, bad option)."""
+
+
+class BrokenProviderError(UsageError):
+    """A name nobody provides, while plugins that may provide it failed to load."""
+
+    def __init__(self, kind: str, name: str, plugins: tuple[str, ...]) -> None:
+        self.kind, self.name, self.plugins = kind, name, plugins
+        listed = ", ".join(repr(plugin) for plugin in plugins)
+        super().__init__(
+            f"no {kind} {name!r} is available: the plugin {listed} failed to load, and may be "
+            f"the one that provides it; run 'civicquest plugins' to see why"
+        )
 
 
 class PluginError(CivicquestError):

@@ -14,7 +14,14 @@ import click
 if TYPE_CHECKING:
     pass
 
-from .options import LANG_OPTION, PROJECT_ARGUMENT, load_or_exit, output_failure
+from .options import (
+    LANG_OPTION,
+    PROJECT_ARGUMENT,
+    load_or_exit,
+    output_failure,
+    usage_message,
+    warn_if_language_not_published,
+)
 
 __all__ = ["export"]
 
@@ -81,7 +88,7 @@ def export(
 
     Exemple / example:  civicquest export examples/aix2026 --format xlsx -o aix.xlsx
     """
-    from ..errors import CivicquestError, UsageError
+    from ..errors import BrokenProviderError, CivicquestError, UsageError
     from ..exporting.pipeline import export as run_export
     from ..exporting.pipeline import find_exporter, parse_option_pairs, write_output
 
@@ -91,6 +98,8 @@ def export(
     try:
         exporter = find_exporter(name)
         options = parse_option_pairs(option_pairs)
+    except BrokenProviderError as error:  # not the user's mistake: exit 1
+        raise click.ClickException(usage_message(error, lang)) from None
     except UsageError as error:
         raise click.BadParameter(str(error), param_hint="--format/--option") from None
     except CivicquestError as error:
@@ -103,6 +112,7 @@ def export(
     if output is not None:
         _check_output(output, exporter.writes, exporter.name, path, force, lang)
     project = load_or_exit(path, lang)
+    warn_if_language_not_published(project, lang)
     try:
         results = None
         if exporter.needs == "results":  # the project's scores: see exporting/results.py

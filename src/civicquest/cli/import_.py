@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import LANG_OPTION, load_or_exit, output_failure
+from .options import LANG_OPTION, load_or_exit, output_failure, usage_message
 
 if TYPE_CHECKING:
     from ..importing.plan import ImportPlan
@@ -88,7 +88,7 @@ def import_answers(
 
     Exemple / example:  civicquest import aix2026 reponses.xlsx --format xlsx-form --dry-run
     """
-    from ..errors import CivicquestError, UsageError
+    from ..errors import BrokenProviderError, CivicquestError, UsageError
     from ..importing.plan import plan_import
     from ..importing.run import MAPPING_OPTION, find_importer, run_importer
 
@@ -101,6 +101,8 @@ def import_answers(
             options[MAPPING_OPTION] = str(mapping)
         loaded = load_or_exit(project, lang)
         result = run_importer(loaded, importer, _read(file), file.name, options)
+    except BrokenProviderError as error:  # not the user's mistake: exit 1
+        raise click.ClickException(usage_message(error, lang)) from None
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except CivicquestError as error:

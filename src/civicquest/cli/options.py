@@ -19,6 +19,8 @@ __all__ = [
     "emit",
     "load_or_exit",
     "output_failure",
+    "usage_message",
+    "warn_if_language_not_published",
 ]
 
 LANG_OPTION = click.option(
@@ -77,3 +79,34 @@ def load_or_exit(path: Path, lang: str) -> Project:
         click.echo(check_as_text(result, lang), err=True)
         sys.exit(1)
     return result.project
+
+
+def warn_if_language_not_published(project: Project, lang: str) -> None:
+    """Say once, on standard error, that ``lang`` is not a language of the questionnaire."""
+    from ..text.labels import text
+
+    questionnaire = project.questionnaire
+    if lang in questionnaire.languages:
+        return
+    message = text(
+        "language_not_published",
+        lang,
+        asked=lang,
+        languages=", ".join(questionnaire.languages),
+        default=questionnaire.default_language,
+    )
+    click.echo(text("warning_line", lang, message=message), err=True)
+
+
+def usage_message(error: Exception, lang: str) -> str:
+    """A usage error's text, in ``lang`` when it is one of ours to translate."""
+    from ..errors import BrokenProviderError
+    from ..text.catalog import pgettext
+    from ..text.label_texts import PLUGIN_KINDS
+    from ..text.labels import text
+
+    if not isinstance(error, BrokenProviderError):
+        return str(error)
+    kind = pgettext("plugin-kind", PLUGIN_KINDS.get(error.kind, error.kind), lang)
+    plugins = ", ".join(f"'{plugin}'" for plugin in error.plugins)
+    return text("provider_failed", lang, kind=kind, name=error.name, plugins=plugins)

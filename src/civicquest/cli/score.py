@@ -8,7 +8,14 @@ from typing import Any
 import click
 
 from ..text.catalog import N_
-from .options import LANG_OPTION, PROJECT_ARGUMENT, emit, load_or_exit
+from .options import (
+    LANG_OPTION,
+    PROJECT_ARGUMENT,
+    emit,
+    load_or_exit,
+    usage_message,
+    warn_if_language_not_published,
+)
 
 __all__ = ["score"]
 
@@ -78,11 +85,12 @@ def score(
 
     Exemple / example:  civicquest score examples/aix2026 --format table
     """
-    from ..errors import CivicquestError, UsageError
+    from ..errors import BrokenProviderError, CivicquestError, UsageError
     from ..plugins._manager import get_scoring_method
     from ..plugins._running import run_scoring_method
 
     project = load_or_exit(path, lang)
+    warn_if_language_not_published(project, lang)
     if commune is not None:
         project = within_commune(project, commune)
     if across_communes:
@@ -96,6 +104,8 @@ def score(
         }
         report = run_scoring_method(record, project, options)
         content = _render(project, report, output_format, lang, record)
+    except BrokenProviderError as error:  # not the user's mistake: exit 1
+        raise click.ClickException(usage_message(error, lang)) from None
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except CivicquestError as error:  # a plugin's failure, named: exit 1, no traceback
@@ -198,16 +208,17 @@ def left_out_lines(report: Any, lang: str) -> list[str]:
 
 def sensitivity_text(report: Any, lang: str) -> str:
     """The reference, one line per scenario, and the verdict, in ``lang``."""
+    from ..text.labels import policy_label
     from ..text.numbers import format_decimal
 
-    reference = f"{report.reference.method} / {report.reference.policy}"
+    reference = f"{report.reference.method} / {policy_label(report.reference.policy, lang)}"
     lines = [_say(_SENSITIVITY_WORDS["reference"], lang, reference=reference)]
     for s in report.scenarios:
         lines.append(
             _say(
                 _SENSITIVITY_WORDS["scenario"],
                 lang,
-                scenario=f"{s.method} / {s.policy}",
+                scenario=f"{s.method} / {policy_label(s.policy, lang)}",
                 spearman=format_decimal(s.spearman, lang, 3),
                 kendall=format_decimal(s.kendall, lang, 3),
                 swaps=", ".join(f"{a} ⇄ {b}" for a, b in s.swaps) or "-",

@@ -18,11 +18,13 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from pydantic import BaseModel
 
+from ..models import Questionnaire, localize
 from ..models.results import ListScore, MatchReport, ScoreReport, UnscoredList
+from ..models.scoring import MISSING_CASES
 from ..plugins import Exporter, ExportInput, UsageError, hookimpl, neutralise
 from ..text.catalog import N_, pgettext
 from ..text.display import show_value
-from ..text.labels import unscored_label
+from ..text.labels import missing_case_label, unscored_label
 from ..text.numbers import format_decimal, format_percent
 
 __all__ = [
@@ -44,6 +46,7 @@ _WORDS = {  # English msgids, translated in the context "results"
     "agreement": N_("results", "agreement"),
     "missing": N_("results", "no answer"),
     "waiting": N_("results", "waiting for the lists' answers"),
+    "level": N_("results", "{label}: {count}"),
 }
 
 
@@ -57,17 +60,23 @@ def _words(lang: str) -> dict[str, str]:
 
 
 def score_table(
-    report: ScoreReport, lang: str = "fr", communes: Mapping[str, str] | None = None
+    report: ScoreReport,
+    lang: str = "fr",
+    communes: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> str:
     """A plain-text table: one row per list, overall then per-theme scores, or level counts.
 
     With ``communes`` (INSEE code -> name, for a questionnaire sent in several communes), one
     table per commune under its name: lists are compared only within their commune.
+    ``labels`` names each level (option code or ``missing:<case>``) for people; see
+    :func:`level_names`.
     """
     words = _words(lang)
+    words_labels = (words, labels or {})
     lines = [words["method"].format(method=report.reproducibility.method)]
     if communes is None:
-        lines += ["", *_lists_table(report, report.lists, words, lang)]
+        lines += ["", *_lists_table(report, report.lists, words_labels, lang)]
         return "\n".join(lines + _unscored_lines(report.unscored, words, lang))
     for code, name in communes.items():
         mine = [item for item in report.lists if item.commune == code]
@@ -76,7 +85,7 @@ def score_table(
             continue
         lines += ["", f"== {code} {show_value(name, 200)} =="]
         if any(item.status in _HAS_ANSWERS for item in mine):
-            lines += _lists_table(report, mine, words, lang)
+            lines += _lists_table(report, mine, words_labels, lang)
         else:
             lines.append(words["waiting"])
         lines += _unscored_lines(left, words, lang)
@@ -87,8 +96,12 @@ _HAS_ANSWERS = frozenset({"answered", "partial", "outside_form"})
 
 
 def _lists_table(
-    report: ScoreReport, lists: Sequence[ListScore], words: dict[str, str], lang: str
+    report: ScoreReport,
+    lists: Sequence[ListScore],
+    words_labels: tuple[dict[str, str], Mapping[str, str]],
+    lang: str,
 ) -> list[str]:
+    words, labels = words_labels
     if report.ranked:
         head = (words["rank"], words["list"], words["overall"], *report.themes)
         rows = [
@@ -102,7 +115,9 @@ def _lists_table(
         ]
     else:
         head = (words["list"], words["levels"])
-        rows = [(item.name, _levels_text(item.levels, lang)) for item in lists]
+        rows = [
+            (item.name, _levels_text(item.levels, lang, labels, words["level"])) for item in lists
+        ]
     return table_lines([head, *rows])
 
 
@@ -116,8 +131,24 @@ def _unscored_lines(left: Sequence[UnscoredList], words: dict[str, str], lang: s
     return lines
 
 
-def _levels_text(levels: dict[str, int], lang: str) -> str:
-    return ", ".join(f"{label} {format_decimal(count, lang)}" for label, count in levels.items())
+def _levels_text(
+    levels: dict[str, int], lang: str, labels: Mapping[str, str], template: str
+) -> str:
+    return ", ".join(
+        template.format(label=labels.get(level, level), count=format_decimal(count, lang))
+        for level, count in levels.items()
+    )
+
+
+def level_names(questionnaire: Questionnaire, lang: str) -> dict[str, str]:
+    """Each level of a score report (an option code, or ``missing:<case>``) as people read it:
+    the option's label, or the missing case in words; never a raw code."""
+    names = {f"missing:{case}": missing_case_label(case, lang) for case in MISSING_CASES}
+    for scale in questionnaire.scales:
+        for option in scale.options:
+            label = localize(option.label, lang, questionnaire.default_language)
+            names.setdefault(option.code, show_value(label, 80))
+    return names
 
 
 def score_csv(report: ScoreReport) -> str:
@@ -206,10 +237,10 @@ def _kind(value: object) -> str:
 def score_table_export(data: ExportInput) -> bytes:
     """``civicquest score --format table``: the text table, in ``data.lang``."""
     report = _score_report(data, "score-table")
-    election = data.project.questionnaire.election
-    several = election.communes
+    several = data.project.questionnaire.election.communes
     communes = {c.insee_code: c.name for c in several} if several else None
-    return (score_table(report, data.lang, communes) + "\n").encode("utf-8")
+    names = level_names(data.project.questionnaire, data.lang)
+    return (score_table(report, data.lang, communes, names) + "\n").encode("utf-8")
 
 
 def score_csv_export(data: ExportInput) -> bytes:

@@ -21,6 +21,7 @@ from ..errors import PluginError, UsageError
 from ..models.project import Project
 from ..plugins._guard import PluginCallError, call_plugin, plugin_error, type_name
 from ..plugins._records import Exporter, ExportInput, ExportOutput
+from .languages import export_language, listed_languages_only
 from .outputs import Protected, write_file_output, write_folder_output
 
 __all__ = [
@@ -65,16 +66,26 @@ def export(
     include_unpublished: bool = False,
     results: Any = None,
 ) -> ExportOutput:
-    """Export ``project`` as ``format``: bytes for one file, or ``{relative path: bytes}``."""
+    """Export ``project`` as ``format``: bytes for one file, or ``{relative path: bytes}``.
+
+    Only the languages listed in the questionnaire's ``languages`` are exported; a ``lang`` it
+    does not list gives its default language (see :mod:`.languages`).
+    """
     exporter = find_exporter(format)
     parsed = parse_options(exporter, options)
     if exporter.needs == "results" and results is None:
         raise UsageError(f"the {exporter.name!r} format needs results: score the project first")
     published, withheld = publishable(
-        project, include_contact=include_contact, include_unpublished=include_unpublished
+        listed_languages_only(project),
+        include_contact=include_contact,
+        include_unpublished=include_unpublished,
     )
     data = ExportInput(
-        project=published, options=parsed, lang=lang, results=results, withheld=withheld
+        project=published,
+        options=parsed,
+        lang=export_language(project, lang),
+        results=results,
+        withheld=withheld,
     )
     try:
         output = call_plugin(exporter.export, data)

@@ -18,6 +18,7 @@ import yaml
 
 from ..validation.locations import DocPath, Position
 from .file_kinds import PathKind, kind_of, kind_of_mode
+from .yaml_hints import indentation_mistake, yaml_problem_words
 
 __all__ = ["DocPath", "Position", "SourceDocument", "SourceError", "read_document"]
 
@@ -201,12 +202,12 @@ def _compose_yaml(text: str) -> tuple[Any, PositionIndex]:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else None
-        raise SourceError("syntax_error", position, {"problem": error.problem or ""}) from None
+        raise _syntax_error(text, error) from None
     except yaml.reader.ReaderError as error:  # a character YAML forbids: says where, not how
         position = _text_position(text, error.position)
-        raise SourceError("syntax_error", position, {"problem": error.reason}) from None
+        raise SourceError(
+            "syntax_error", position, {"problem": yaml_problem_words(error.reason)}
+        ) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise SourceError("syntax_error", None, {"problem": str(error)}) from None
     if len(nodes) > 1:
@@ -222,6 +223,22 @@ def _compose_yaml(text: str) -> tuple[Any, PositionIndex]:
     except RecursionError:
         raise SourceError("too_deep") from None
     return data, builder.index
+
+
+def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
+    """The parser's error in our words: a tab, a wrongly indented line, or what went wrong."""
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or ""
+    if mark is None:
+        return SourceError("syntax_error", None, {"problem": yaml_problem_words(problem)})
+    position = Position(mark.line + 1, mark.column + 1)
+    if text[mark.index : mark.index + 1] == "\t":
+        return SourceError("tab_character", position)
+    mistake = indentation_mistake(text, problem, mark.line)
+    if mistake is not None:
+        params = {"found": mistake.found, "expected": mistake.expected, "line": mistake.other_line}
+        return SourceError("bad_indentation", mistake.position, params)
+    return SourceError("syntax_error", position, {"problem": yaml_problem_words(problem)})
 
 
 def _text_position(text: str, offset: int) -> Position:

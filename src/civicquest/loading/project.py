@@ -42,6 +42,7 @@ from .documents import (
     read_document,
 )
 from .file_kinds import PathKind, kind_of
+from .near_misses import near_miss
 
 __all__ = ["ProjectCheck", "ProjectSource", "check_project", "load_project", "load_questionnaire"]
 
@@ -81,9 +82,10 @@ def check_project(path: ProjectSource) -> ProjectCheck:
         return check_models(path)
     issues: list[Issue] = []
     root = Path(path)
-    if root.is_dir() and _entries(root, issues) is None:
+    names = _entries(root, issues) if root.is_dir() else []
+    if names is None:
         return ProjectCheck(None, tuple(issues))
-    questionnaire_file = _questionnaire_file(root, issues)
+    questionnaire_file = _questionnaire_file(root, names, issues)
     loaded = (
         _load_model(questionnaire_file, Questionnaire, issues, max_bytes=MAX_LISTING_BYTES)
         if questionnaire_file
@@ -94,14 +96,16 @@ def check_project(path: ProjectSource) -> ProjectCheck:
         issues += check_questionnaire(*loaded)
     folder = root if root.is_dir() else None
     respondents, respondents_doc = (
-        _respondents(folder, questionnaire, issues) if folder else ((), None)
+        _respondents(folder, names, questionnaire, issues) if folder else ((), None)
     )
     responses = (
-        _responses(folder, questionnaire, respondents, respondents_doc, issues) if folder else []
+        _responses(folder, names, questionnaire, respondents, respondents_doc, issues)
+        if folder
+        else []
     )
     respondents = respondents or ()
     before_scoring = len(issues)
-    scoring = _scoring(folder, questionnaire, issues) if folder else None
+    scoring = _scoring(folder, names, questionnaire, issues) if folder else None
     if loaded is not None and not any(i.severity == "error" for i in issues[before_scoring:]):
         issues += check_scale_scores(*loaded, scoring)  # needs scoring.yaml, if it can be read
     project = None
@@ -119,10 +123,10 @@ def _reading_order(issue: Issue) -> tuple[str, int, int]:
     return (issue.file or "", issue.line or 0, issue.column or 0)
 
 
-def _questionnaire_file(root: Path, issues: list[Issue]) -> Path | None:
+def _questionnaire_file(root: Path, names: list[str], issues: list[Issue]) -> Path | None:
     if root.is_dir():
         found = _find(root, "questionnaire", issues)
-        if found:
+        if found or _misnamed(root, "questionnaire", names, issues):
             return found
         expected = root / "questionnaire.yaml"
     elif kind_of(root).kind != "absent":
@@ -149,13 +153,28 @@ def _find(folder: Path, stem: str, issues: list[Issue]) -> Path | None:
     return found[0] if found else None
 
 
+def _misnamed(folder: Path, stem: str, names: list[str], issues: list[Issue]) -> bool:
+    """Report a file (or folder) that looks like the missing ``stem``, and say if there is one."""
+    folders = stem == "responses"
+    candidates = [name for name in names if (folder / name).is_dir() == folders]
+    found = near_miss(stem, candidates)
+    if found is None:
+        return False
+    expected = stem if folders else f"{stem}.yaml"
+    issues.append(
+        located("misnamed_file", None, file=folder / found, expected=expected, found=found)
+    )
+    return True
+
+
 def _respondents(
-    folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
+    folder: Path, names: list[str], questionnaire: Questionnaire | None, issues: list[Issue]
 ) -> tuple[tuple[Respondent, ...] | None, SourceDocument | None]:
-    """The lists and their file: ``()`` without a file, ``None`` if it cannot be read."""
+    """The lists and their file: ``()`` without a file, ``None`` if it cannot be read (or is
+    misnamed: the responses are then not checked against lists that were not read)."""
     path = _find(folder, "respondents", issues)
     if path is None:
-        return (), None
+        return (None if _misnamed(folder, "respondents", names, issues) else ()), None
     loaded = _load_model(path, RespondentList, issues, max_bytes=MAX_LISTING_BYTES)
     if loaded is None:
         return None, None
@@ -165,9 +184,11 @@ def _respondents(
 
 
 def _scoring(
-    folder: Path, questionnaire: Questionnaire | None, issues: list[Issue]
+    folder: Path, names: list[str], questionnaire: Questionnaire | None, issues: list[Issue]
 ) -> ScoringConfig | None:
     path = _find(folder, "scoring", issues)
+    if path is None:
+        _misnamed(folder, "scoring", names, issues)
     loaded = _load_model(path, ScoringConfig, issues) if path else None
     if loaded is None:
         return None
@@ -178,6 +199,7 @@ def _scoring(
 
 def _responses(
     folder: Path,
+    names: list[str],
     questionnaire: Questionnaire | None,
     respondents: tuple[Respondent, ...] | None,
     respondents_doc: SourceDocument | None,
@@ -187,6 +209,8 @@ def _responses(
     found: dict[str, tuple[Response, SourceDocument]] = {}
     unreadable: set[str] = set()
     files = _response_files(folder, issues)
+    if files == [] and "responses" not in names and _misnamed(folder, "responses", names, issues):
+        files = None  # a misnamed responses/ folder: which list answered is unknown
     with gc_paused():
         for path in files or ():
             loaded = _load_model(path, Response, issues)

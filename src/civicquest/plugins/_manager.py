@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 
 import pluggy
 
-from ..errors import PluginError, UsageError
+from ..errors import BrokenProviderError, PluginError, UsageError
 from . import _hookspecs as hookspecs
 from ._guard import describe_fault, type_name
 from ._records import Exporter, Importer, ScoringMethod
@@ -356,8 +356,31 @@ def _lookup(kind: str, registry_of: Callable[[bool], Registry[R]], name: str) ->
             f"the {kind} {key!r} is provided by several plugins ({listed}); uninstall one, "
             f"or disable it with CIVICQUEST_DISABLE_PLUGINS"
         )
+    broken = _broken_providers(get_plugin_host(), _HOOK_OF_KIND[kind])
+    if broken:
+        raise BrokenProviderError(kind, name, broken)
     known = ", ".join(registry.records) or "none"
     raise UsageError(f"unknown {kind} {name!r}; available: {known}")
+
+
+_HOOK_OF_KIND = {
+    "export format": "register_exporters",
+    "import format": "register_importers",
+    "scoring method": "register_scoring_methods",
+}
+
+
+def _broken_providers(host: PluginHost, hook_name: str) -> tuple[str, ...]:
+    """Plugins that may provide what ``hook_name`` registers but failed: they did not load at
+    all, or this hook failed (their other hooks' failures do not matter here)."""
+    return tuple(
+        dict.fromkeys(
+            failure.plugin
+            for failure in host.failures
+            if failure.stage in ("import", "register")
+            or (failure.stage in ("hook", "record") and failure.message.startswith(hook_name))
+        )
+    )
 
 
 def get_exporters() -> Mapping[str, Exporter]:

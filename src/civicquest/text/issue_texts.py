@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .catalog import N_
 
-__all__ = ["FILE_KINDS", "ISSUE_TEXTS", "YAML_PROBLEMS"]
+__all__ = ["FILE_KINDS", "ISSUE_TEXTS"]
 
 ISSUE_TEXTS: dict[str, tuple[str, str]] = {
     "file_missing": (
@@ -97,15 +97,31 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         N_("issue:yes_no_read_as_boolean", "'{value}' was read as a boolean, text was expected"),
         N_(
             "hint:yes_no_read_as_boolean",
-            "In YAML, yes/no/on/off become true/false: put the value in quotes.",
+            'In YAML, yes/no/on/off become true/false: put the value in quotes: "{value}".',
         ),
     ),
     "number_where_text_expected": (
         N_("issue:number_where_text_expected", "'{value}' was read as a number, text was expected"),
         N_(
             "hint:number_where_text_expected",
-            'Put the value in quotes, e.g. "13001" (in YAML, 01001 would even become 513).',
+            'Put the value in quotes: "{value}" (in YAML, 01001 would even become 513).',
         ),
+    ),
+    "version_read_as_number": (
+        N_(
+            "issue:version_read_as_number",
+            "'{value}' was read as a number, a version such as \"1.0.0\" was expected",
+        ),
+        N_(
+            "hint:version_read_as_number",
+            'Write the version in quotes, with three numbers: version: "{suggested}".',
+        ),
+    ),
+    "misnamed_file": (
+        N_(
+            "issue:misnamed_file", "{expected} is missing; '{found}' looks like it, but is not read"
+        ),
+        N_("hint:misnamed_file", "Rename '{found}' to '{expected}'."),
     ),
     "wrong_type": (
         N_("issue:wrong_type", "unexpected type: expected {expected}, got '{value}'"),
@@ -193,14 +209,27 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         N_("hint:unknown_scale", "Use the id of a scale in 'scales', or declare it."),
     ),
     "unknown_organiser": (
-        N_("issue:unknown_organiser", "unknown organiser '{organiser}'; organisers: {expected}"),
-        N_("hint:unknown_organiser", "Use the id of an organisation in 'organisers'."),
+        N_(
+            "issue:unknown_organiser",
+            "organiser '{organiser}' is unknown, used by {count} question(s): {questions}",
+        ),
+        N_(
+            "hint:unknown_organiser",
+            "Use the id of an organisation in 'organisers' ({expected}) in asked_by, or give "
+            "this id to one of them.",
+        ),
+    ),
+    "duplicate_organiser": (
+        N_("issue:duplicate_organiser", "organiser '{organiser}' is listed twice in asked_by"),
+        N_("hint:duplicate_organiser", "List each organiser only once."),
     ),
     "missing_translation": (
         N_("issue:missing_translation", "missing translation in '{lang}'"),
         N_(
             "hint:missing_translation",
-            "Write this text as {{fr: ..., en: ...}} with every required language.",
+            "Write this text as {{fr: ..., en: ...}} with every language of 'languages'; if "
+            "the questionnaire is not published in '{lang}', remove it from 'languages' (for "
+            "French only: languages: [fr]).",
         ),
     ),
     "default_language_not_listed": (
@@ -621,23 +650,6 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         ),
     ),
 }
-
-# The YAML parser's own words for the commonest mistakes, translated when shown.
-YAML_PROBLEMS: tuple[str, ...] = (
-    N_("yaml", "mapping values are not allowed in this context"),
-    N_("yaml", "did not find expected key"),
-    N_("yaml", "did not find expected ',' or ']'"),
-    N_("yaml", "did not find expected ',' or '}'"),
-    N_("yaml", "found character that cannot start any token"),
-    N_("yaml", "could not find expected ':'"),
-    N_("yaml", "found unexpected end of stream"),
-    N_("yaml", "found undefined alias"),
-    N_("yaml", "found unknown escape character"),
-    N_("yaml", "did not find expected '-' indicator"),
-    N_("yaml", "did not find expected <document start>"),
-    N_("yaml", "control characters are not allowed"),
-    N_("yaml", "special characters are not allowed"),
-)
 
 # What stands at a path (civicquest.loading.file_kinds), put into {kind}.
 FILE_KINDS: dict[str, str] = {

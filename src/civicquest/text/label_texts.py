@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from .catalog import N_
 
-__all__ = ["STATUS_LABELS", "TEXTS", "UNSCORED_REASONS"]
+__all__ = [
+    "MISSING_CASE_LABELS",
+    "PLUGIN_KINDS",
+    "POLICY_LABELS",
+    "STATUS_LABELS",
+    "TEXTS",
+    "UNSCORED_REASONS",
+]
 
 STATUS_LABELS: dict[str, str] = {
     "answered": N_("status", "answered"),
@@ -18,6 +25,30 @@ STATUS_LABELS: dict[str, str] = {
     "not_solicited": N_("status", "not solicited"),
     "withdrawn": N_("status", "withdrawn"),
     "merged": N_("status", "merged"),
+}
+
+# What a plugin provides, put into {kind} (errors.BrokenProviderError).
+PLUGIN_KINDS: dict[str, str] = {
+    "export format": N_("plugin-kind", "export format"),
+    "import format": N_("plugin-kind", "import format"),
+    "scoring method": N_("plugin-kind", "scoring method"),
+}
+
+# Why a question has no chosen option (scoring's missing cases), as score tables show them.
+MISSING_CASE_LABELS: dict[str, str] = {
+    "no_reply": N_("missing-case", "no reply"),
+    "declined": N_("missing-case", "declined to answer"),
+    "skipped": N_("missing-case", "question skipped"),
+    "not_applicable": N_("missing-case", "outside the commune's powers"),
+    "outside_form": N_("missing-case", "answered outside the form"),
+}
+
+# How a missing answer counts (scoring.yaml's policies), as the sensitivity report shows them.
+POLICY_LABELS: dict[str, str] = {
+    "project": N_("policy", "the project's policy"),
+    "all exclude": N_("policy", "every missing answer left out"),
+    "all zero": N_("policy", "every missing answer counted 0"),
+    "all neutral": N_("policy", "every missing answer counted neutral"),
 }
 
 UNSCORED_REASONS: dict[str, str] = {
@@ -51,6 +82,16 @@ TEXTS: dict[str, str] = {
     "panel_unmatched": N_("text:panel_unmatched", "Lists not compared: {lists}."),
     "by_status_line": N_("text:by_status_line", "By status: {counts}"),
     "warning_line": N_("text:warning_line", "warning: {message}"),
+    "language_not_published": N_(
+        "text:language_not_published",
+        "the questionnaire is not published in '{asked}' (languages: [{languages}]): its texts "
+        "are given in '{default}'; add '{asked}' to 'languages' to publish them",
+    ),
+    "provider_failed": N_(
+        "text:provider_failed",
+        "no {kind} '{name}' is available: the plugin {plugins} failed to load, and may be the "
+        "one that provides it; run 'civicquest plugins' to see why",
+    ),
     "empty_voter": N_(
         "text:empty_voter",
         "the voter answered none of the questions that can be compared: answer at least one "

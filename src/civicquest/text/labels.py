@@ -3,19 +3,40 @@
 from __future__ import annotations
 
 from .catalog import pgettext
-from .label_texts import STATUS_LABELS, TEXTS, UNSCORED_REASONS
+from .label_texts import MISSING_CASE_LABELS, POLICY_LABELS, STATUS_LABELS, TEXTS, UNSCORED_REASONS
 
-__all__ = ["STATUS_LABELS", "TEXTS", "UNSCORED_REASONS", "status_label", "text", "unscored_label"]
+__all__ = [
+    "STATUS_LABELS",
+    "TEXTS",
+    "UNSCORED_REASONS",
+    "missing_case_label",
+    "policy_label",
+    "status_label",
+    "text",
+    "unscored_label",
+]
+
+
+def _label(context: str, table: dict[str, str], key: str, lang: str) -> str:
+    """``key``'s words from ``table`` in ``lang``; an unknown key is shown as it is."""
+    english = table.get(key)
+    return key if english is None else pgettext(context, english, lang)
 
 
 def unscored_label(reason: str, lang: str) -> str:
-    english = UNSCORED_REASONS.get(reason)
-    return reason if english is None else pgettext("unscored", english, lang)
+    return _label("unscored", UNSCORED_REASONS, reason, lang)
 
 
 def status_label(status: str, lang: str) -> str:
-    english = STATUS_LABELS.get(status)
-    return status if english is None else pgettext("status", english, lang)
+    return _label("status", STATUS_LABELS, status, lang)
+
+
+def missing_case_label(case: str, lang: str) -> str:
+    return _label("missing-case", MISSING_CASE_LABELS, case, lang)
+
+
+def policy_label(policy: str, lang: str) -> str:
+    return _label("policy", POLICY_LABELS, policy, lang)
 
 
 def text(key: str, lang: str, **params: object) -> str:

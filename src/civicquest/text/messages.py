@@ -11,11 +11,12 @@ from .catalog import pgettext
 from .display import printable
 from .issue_texts import FILE_KINDS, ISSUE_TEXTS
 from .output_texts import OUTPUT_TEXTS, OUTPUT_WORDS
+from .yaml_texts import YAML_ISSUE_TEXTS
 
 __all__ = ["CATALOG", "LANGUAGES", "OUTPUT_MESSAGES", "OUTPUT_WORDS", "TRANSLATED_PARAMS", "render"]
 
 LANGUAGES = ("fr", "en")
-CATALOG = ISSUE_TEXTS
+CATALOG = {**ISSUE_TEXTS, **YAML_ISSUE_TEXTS}
 # Why an output (-o) was refused or could not be written: not project issues, so not in CATALOG.
 OUTPUT_MESSAGES = OUTPUT_TEXTS
 

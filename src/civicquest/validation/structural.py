@@ -74,9 +74,15 @@ def _one_per_union(errors: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
         if len(members) < 2:
             continue
         group = [i for i, branch in enumerate(branches) if branch and branch[0] == parent]
-        matched = {i for i in group if errors[i]["type"] not in _TYPE_NAMES}
+        matched = {i for i in group if _member_matched(errors[i], len(parent))}
         dropped |= set(group) - (matched or {group[0]})
     return [details for i, details in enumerate(errors) if i not in dropped]
+
+
+def _member_matched(details: ErrorDetails, depth: int) -> bool:
+    """Whether the union member's own type matched: the error is a constraint, or lies deeper
+    inside the member (``{fr: Oui, en: Yes}`` is a mapping whose ``en`` is wrong, not a text)."""
+    return details["type"] not in _TYPE_NAMES or len(details["loc"]) > depth + 1
 
 
 def _union_branch(
@@ -108,10 +114,13 @@ def _counts_only_valid_items(details: ErrorDetails) -> bool:
 
 
 def _issue(details: ErrorDetails, document: Document, prefix: DocPath) -> Issue:
-    doc_path = (*prefix, *_doc_path(details["loc"], _at(document.data, prefix)))
     kind = details["type"]
+    data = _at(document.data, prefix)
+    doc_path = (*prefix, *_doc_path(details["loc"], data, missing=kind == "missing"))
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         doc_path = (*doc_path, str((details.get("ctx") or {}).get("discriminator", "")).strip("'"))
+    if kind == "string_type" and doc_path and doc_path[-1] == "version":
+        kind = "version_type"
     code, params = _translate(kind, details, document, doc_path)
     return located(code, document, doc_path, at_key=kind == "extra_forbidden", **params)
 
@@ -122,7 +131,7 @@ def _at(data: Any, path: DocPath) -> Any:
     return data
 
 
-def _doc_path(loc: tuple[int | str, ...], data: Any) -> DocPath:
+def _doc_path(loc: tuple[int | str, ...], data: Any, missing: bool = False) -> DocPath:
     """Follow ``loc`` through the data, dropping pydantic's union tags and function names."""
     path: list[str | int] = []
     for position, part in enumerate(loc):
@@ -130,8 +139,8 @@ def _doc_path(loc: tuple[int | str, ...], data: Any) -> DocPath:
         if _has(data, part):
             data = data[part]
             path.append(part)
-        elif is_last and isinstance(data, dict):
-            path.append(part)  # a missing field: name it
+        elif is_last and missing and isinstance(data, dict):
+            path.append(part)  # a missing field: name it (never a tag like 'constrained-str')
     return tuple(path)
 
 
@@ -161,6 +170,13 @@ def _translate(
         return "yes_no_read_as_boolean", {"value": _raw_token(document, doc_path, value)}
     if kind == "string_type" and isinstance(value, int | float):
         return "number_where_text_expected", {"value": _raw_token(document, doc_path, value)}
+    if kind == "version_type" and isinstance(value, int | float):
+        written = _raw_token(document, doc_path, value)
+        parts = written.split(".")
+        suggested = ".".join(parts + ["0"] * (3 - len(parts))) if len(parts) < 3 else written
+        return "version_read_as_number", {"value": written, "suggested": suggested}
+    if kind == "version_type":
+        kind = "string_type"
     if kind in _TYPE_NAMES:
         return "wrong_type", {"expected": _TYPE_NAMES[kind], "value": show_value(value)}
     return _translate_constraint(kind, details, ctx, value)

@@ -21,7 +21,7 @@ from ..locations import DocPath, Document
 from .communes import check_questionnaire_communes
 from .division import check_division
 
-__all__ = ["check_questionnaire", "duplicate_ids"]
+__all__ = ["check_questionnaire", "duplicate_ids", "is_localized"]
 
 
 def check_questionnaire(questionnaire: Questionnaire, doc: Document) -> list[Issue]:
@@ -84,17 +84,16 @@ def _references(q: Questionnaire, doc: Document) -> list[Issue]:
                     expected=_listing(themes),
                 )
             )
+        seen: set[str] = set()
         for j, organiser in enumerate(question.asked_by):
-            if organiser not in organisers:
+            if organiser in seen:
+                where = (*at, "asked_by", j)
                 issues.append(
                     located(
-                        "unknown_organiser",
-                        doc,
-                        (*at, "asked_by", j),
-                        organiser=organiser,
-                        expected=_listing(organisers),
+                        "duplicate_organiser", doc, where, severity="warning", organiser=organiser
                     )
                 )
+            seen.add(organiser)
         scale_id = getattr(question, "scale", None)
         if scale_id is not None and scale_id not in scales:
             issues.append(
@@ -104,7 +103,37 @@ def _references(q: Questionnaire, doc: Document) -> list[Issue]:
             )
         if question.kind not in SCORABLE_KINDS and question.scored:
             issues.append(located("open_question_scored", doc, (*at, "scored"), kind=question.kind))
-    return issues
+    return _unknown_organisers(q, organisers, doc) + issues
+
+
+def _unknown_organisers(q: Questionnaire, organisers: set[str], doc: Document) -> list[Issue]:
+    """One issue per unknown organiser (renaming one breaks every question that names it),
+    located at its first use, with the questions that use it."""
+    uses: dict[str, list[tuple[str, DocPath]]] = {}
+    for i, question in enumerate(q.questions):
+        for organiser in dict.fromkeys(question.asked_by):
+            if organiser not in organisers:
+                j = question.asked_by.index(organiser)
+                uses.setdefault(organiser, []).append(
+                    (question.id, ("questions", i, "asked_by", j))
+                )
+    return [
+        located(
+            "unknown_organiser",
+            doc,
+            found[0][1],
+            organiser=organiser,
+            count=len(found),
+            questions=short_listing([question for question, _ in found]),
+            expected=_listing(organisers),
+        )
+        for organiser, found in uses.items()
+    ]
+
+
+def short_listing(ids: list[str], shown: int = 5) -> str:
+    """``p01, p02, p03, p04, p05, …``: the first ids, and an ellipsis when there are more."""
+    return ", ".join(ids[:shown]) + (", …" if len(ids) > shown else "")
 
 
 def _listing(ids: Iterable[str]) -> str:
@@ -131,7 +160,7 @@ def _localized_texts(value: Any, path: DocPath) -> Iterator[tuple[DocPath, Any]]
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
             child = getattr(value, name)
-            if _is_localized(type(value), name) and child is not None:
+            if is_localized(type(value), name) and child is not None:
                 yield (*path, name), child
             else:
                 yield from _localized_texts(child, (*path, name))
@@ -141,7 +170,7 @@ def _localized_texts(value: Any, path: DocPath) -> Iterator[tuple[DocPath, Any]]
 
 
 @functools.cache
-def _is_localized(model: type[BaseModel], name: str) -> bool:
+def is_localized(model: type[BaseModel], name: str) -> bool:
     """Whether the field is a LocalizedText (the only fields typed as a dict of texts)."""
     return _mentions_dict(model.model_fields[name].annotation)
 
