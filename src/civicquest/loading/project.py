@@ -31,16 +31,19 @@ from ..validation.checks import (
 )
 from ..validation.checks.scoring import check_scale_scores, check_scoring
 from ..validation.issues import Issue, located
+from ..validation.locations import Document
 from ..validation.models import check_models
 from ..validation.outcome import ProjectCheck
 from ..validation.structural import issues_from_validation_error
-from .documents import SourceDocument, SourceError, read_document
+from .documents import SourceDocument
+from .extends import read_mapping, read_questionnaire_document
 from .file_kinds import PathKind, kind_of
 
 __all__ = ["ProjectCheck", "ProjectSource", "check_project", "load_project", "load_questionnaire"]
 
 SUFFIXES = (".yaml", ".yml", ".json")
 Model = TypeVar("Model", bound=BaseModel)
+Doc = TypeVar("Doc", bound=Document)
 
 
 #: A project folder or questionnaire file, or models built in Python.
@@ -78,7 +81,7 @@ def check_project(path: ProjectSource) -> ProjectCheck:
     if root.is_dir() and _entries(root, issues) is None:
         return ProjectCheck(None, tuple(issues))
     questionnaire_file = _questionnaire_file(root, issues)
-    loaded = _load_model(questionnaire_file, Questionnaire, issues) if questionnaire_file else None
+    loaded = _load_questionnaire(questionnaire_file, issues) if questionnaire_file else None
     questionnaire = loaded[0] if loaded else None
     if loaded is not None:
         issues += check_questionnaire(*loaded)
@@ -259,17 +262,20 @@ def _folder_issue(directory: Path, found: PathKind) -> Issue:
     return located("not_a_folder", None, file=directory, kind=found.kind)
 
 
+def _load_questionnaire(path: Path, issues: list[Issue]) -> tuple[Questionnaire, Document] | None:
+    """A questionnaire file, its ``extends`` chain resolved (see :mod:`.extends`)."""
+    doc = read_questionnaire_document(path, issues)
+    return _validated(doc, Questionnaire, issues) if doc is not None else None
+
+
 def _load_model(
     path: Path, model: type[Model], issues: list[Issue]
 ) -> tuple[Model, SourceDocument] | None:
-    try:
-        doc = read_document(path)
-    except SourceError as error:
-        issues.append(located(error.code, None, file=path, position=error.position, **error.params))
-        return None
-    if not isinstance(doc.data, dict):
-        issues.append(located("not_a_mapping", doc, ()))
-        return None
+    doc = read_mapping(path, issues)
+    return _validated(doc, model, issues) if doc is not None else None
+
+
+def _validated(doc: Doc, model: type[Model], issues: list[Issue]) -> tuple[Model, Doc] | None:
     try:
         return model.model_validate(doc.data), doc
     except ValidationError as error:
