@@ -1,4 +1,4 @@
-"""A questionnaire that ``extends`` another: resolved at load time, mistakes located in their file."""
+"""A questionnaire that ``extends`` another: resolved at load time, mistakes located."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -20,6 +19,7 @@ from civicquest.models import Questionnaire
 from strategies import questionnaires
 
 PIN = {"questionnaire": "example:aix2026", "version": "1.0.0"}
+STRONG = {"en": "Strong!"}
 
 
 def write(path: Path, data: Any) -> Path:
@@ -76,12 +76,17 @@ def test_dropping_then_adding_a_question_back_gives_the_base(
         ref = {"questionnaire": "base.yaml", "version": version}
         write(Path(folder, "less.yaml"), {"extends": ref, "remove": {"questions": [dropped["id"]]}})
         if len(questions) > 1:  # a questionnaire needs a question: only then can it drop one
-            back = {"extends": {"questionnaire": "less.yaml", "version": version},
-                    "questions": [{**dropped, **place}]}  # fmt: skip
+            back = {
+                "extends": {"questionnaire": "less.yaml", "version": version},
+                "questions": [{**dropped, **place}],
+            }
             again = write(Path(folder, "again.yaml"), back)
             assert load_questionnaire(again) == load_questionnaire(base)
-        one_file = {"extends": ref, "remove": {"questions": [dropped["id"]]},
-                    "questions": [{**dropped, **place}]}  # fmt: skip
+        one_file = {
+            "extends": ref,
+            "remove": {"questions": [dropped["id"]]},
+            "questions": [{**dropped, **place}],
+        }
         assert load_questionnaire(write(Path(folder, "one.yaml"), one_file)) == (
             load_questionnaire(base)
         )
@@ -99,12 +104,20 @@ def test_each_kind_of_change(tmp_path: Path, example_dir: Path) -> None:
         "questions": [
             {"id": "p01", "text": {"fr": hostile}, "help": None},
             {"id": "p03", "scale": "position", "kind": "position"},
-            {"id": "g01", "kind": "open_text", "theme": "inclusion", "after": "p01",
-             "text": {"fr": "Nouvelle question ?", "en": "New question?"}},  # fmt: skip
+            {
+                "id": "g01",
+                "kind": "open_text",
+                "theme": "inclusion",
+                "after": "p01",
+                "text": {"fr": "Nouvelle question ?", "en": "New question?"},
+            },
             {"id": "p04", "before": "p01"},
         ],
         "scales": [
-            {"id": "engagement", "options": [{"code": "engagement_fort", "label": {"en": "Strong!"}}]}
+            {
+                "id": "engagement",
+                "options": [{"code": "engagement_fort", "label": {"en": "Strong!"}}],
+            }
         ],
         "themes": [{"id": "protection", "weight": 3}],
     }
@@ -112,11 +125,13 @@ def test_each_kind_of_change(tmp_path: Path, example_dir: Path) -> None:
     base = base_dict(example_dir)
     questions = {q.id: q for q in mine.questions}
     old = {q["id"]: q for q in base["questions"]}
-    assert mine.id == "grenoble-2026" and mine.version == "1.0.0"
+    assert mine.id == "grenoble-2026"
+    assert mine.version == "1.0.0"
     assert "p02" not in questions
     assert [q.id for q in mine.questions][:4] == ["p04", "p01", "g01", "p03"]
     assert questions["p01"].text == {"fr": hostile, "en": old["p01"]["text"]["en"]}
-    assert questions["p01"].help is None and questions["p01"].lever is not None
+    assert questions["p01"].help is None
+    assert questions["p01"].lever is not None
     assert (questions["p03"].scale, questions["p03"].kind) == ("position", "position")
     assert questions["p03"].text == old["p03"]["text"]
     scales = {s.id: s for s in mine.scales}
@@ -128,8 +143,11 @@ def test_each_kind_of_change(tmp_path: Path, example_dir: Path) -> None:
 
 def test_a_chain_and_a_project_folder_as_base(tmp_path: Path, example_dir: Path) -> None:
     write(tmp_path / "a" / "questionnaire.yaml", {"extends": PIN, "version": "2.0.0"})
-    b = {"extends": {"questionnaire": "../a", "version": "2.0.0"}, "version": "2.1.0",
-         "title": {"en": "Mine"}}  # fmt: skip
+    b = {
+        "extends": {"questionnaire": "../a", "version": "2.0.0"},
+        "version": "2.1.0",
+        "title": {"en": "Mine"},
+    }
     mine = load_questionnaire(write(tmp_path / "b" / "questionnaire.yaml", b))
     assert mine.version == "2.1.0"
     assert mine.title == {"fr": base_dict(example_dir)["title"]["fr"], "en": "Mine"}
@@ -144,8 +162,12 @@ def test_diff_of_the_base_and_the_extending_project_shows_exactly_the_changes(
         "remove": {"questions": ["p03"]},
         "questions": [
             {"id": "p01", "text": {"fr": "Autre texte"}},
-            {"id": "g01", "kind": "open_text", "theme": "inclusion",
-             "text": {"fr": "Nouvelle ?", "en": "New?"}},  # fmt: skip
+            {
+                "id": "g01",
+                "kind": "open_text",
+                "theme": "inclusion",
+                "text": {"fr": "Nouvelle ?", "en": "New?"},
+            },
         ],
     }
     write(tmp_path / "mine" / "questionnaire.yaml", changes)
@@ -153,8 +175,10 @@ def test_diff_of_the_base_and_the_extending_project_shows_exactly_the_changes(
         cli, ["diff", str(example_dir), str(tmp_path / "mine"), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
-    found = [(c["kind"], c["target"], c["field"], c["languages"])
-             for c in json.loads(result.output)["changes"]]  # fmt: skip
+    found = [
+        (c["kind"], c["target"], c["field"], c["languages"])
+        for c in json.loads(result.output)["changes"]
+    ]
     assert found == [
         ("question_reworded", "p01", "text", ["fr"]),
         ("question_removed", "p03", "", []),
@@ -169,8 +193,13 @@ def test_a_wrong_pin_names_the_base_version(tmp_path: Path) -> None:
     mine = write(tmp_path / "questionnaire.yaml", {"extends": {**PIN, "version": "1.1.0"}})
     result = check_project(mine)
     (issue,) = result.issues
-    assert (issue.code, issue.line, issue.path) == ("extends_version_mismatch", 3, "extends.version")
-    assert "1.0.0" in issue.message("en") and "1.1.0" in issue.message("fr")
+    assert (issue.code, issue.line, issue.path) == (
+        "extends_version_mismatch",
+        3,
+        "extends.version",
+    )
+    assert "1.0.0" in issue.message("en")
+    assert "1.1.0" in issue.message("fr")
     cli_result = CliRunner().invoke(cli, ["validate", str(mine)])
     assert cli_result.exit_code == 1
     assert "Traceback" not in cli_result.output
@@ -182,8 +211,7 @@ def test_unknown_ids_in_removals_and_changes(tmp_path: Path) -> None:
         {
             "extends": PIN,
             "remove": {"questions": ["p3"], "themes": ["nope"], "options": {"nul": ["a"]}},
-            "questions": [{"id": "p1", "text": {"fr": "coquille"}},
-                          {"id": "p05", "after": "p99"}],  # fmt: skip
+            "questions": [{"id": "p1", "text": {"fr": "coquille"}}, {"id": "p05", "after": "p99"}],
         },
     )
     found = [(code, path) for code, _, _, path in issues_of(mine)]
@@ -200,8 +228,13 @@ def test_unknown_ids_in_removals_and_changes(tmp_path: Path) -> None:
 def test_both_before_and_after_and_a_duplicate_entry(tmp_path: Path) -> None:
     mine = write(
         tmp_path / "questionnaire.yaml",
-        {"extends": PIN, "questions": [{"id": "p01", "before": "p02", "after": "p03"},
-                                       {"id": "p01", "weight": 4}]},  # fmt: skip
+        {
+            "extends": PIN,
+            "questions": [
+                {"id": "p01", "before": "p02", "after": "p03"},
+                {"id": "p01", "weight": 4},
+            ],
+        },
     )
     assert [(c, p) for c, _, _, p in issues_of(mine)] == [
         ("extends_two_places", "questions[0].after"),
@@ -222,7 +255,9 @@ def test_a_cycle_a_missing_base_and_too_long_a_chain(tmp_path: Path) -> None:
     assert [c for c, *_ in issues_of(tmp_path / "d.yaml")] == ["extends_base_missing"]
     write(tmp_path / "chain" / "0.yaml", {"extends": PIN})
     for n in range(1, MAX_DEPTH):
-        write(tmp_path / "chain" / f"{n}.yaml", {"extends": {**ref, "questionnaire": f"{n - 1}.yaml"}})
+        write(
+            tmp_path / "chain" / f"{n}.yaml", {"extends": {**ref, "questionnaire": f"{n - 1}.yaml"}}
+        )
     # n.yaml, then n - 1 others down to 0.yaml, then the example: n + 2 questionnaires
     assert check_project(tmp_path / "chain" / f"{MAX_DEPTH - 2}.yaml").issues == ()
     assert issues_of(tmp_path / "chain" / f"{MAX_DEPTH - 1}.yaml") == [
@@ -231,8 +266,10 @@ def test_a_cycle_a_missing_base_and_too_long_a_chain(tmp_path: Path) -> None:
 
 
 def test_a_malformed_extends_is_a_located_structural_error(tmp_path: Path) -> None:
-    mine = write(tmp_path / "q.yaml", {"extends": {"questionnaire": "example:aix2026"},
-                                       "remove": {"question": ["p01"]}})  # fmt: skip
+    mine = write(
+        tmp_path / "q.yaml",
+        {"extends": {"questionnaire": "example:aix2026"}, "remove": {"question": ["p01"]}},
+    )
     assert [(c, p) for c, _, _, p in issues_of(mine)] == [
         ("missing", "extends.version"),
         ("unknown_field", "remove.question"),

@@ -17,19 +17,20 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import UsageError
 from ..models.extends import EXAMPLE_PREFIX, BaseRef, Removals
+from ..models.questionnaire import Questionnaire
 from ..validation.issues import Issue, located
 from ..validation.locations import DocPath, Document, Position
 from ..validation.structural import issues_from_validation_error
-from .documents import SourceDocument, SourceError, read_document
+from .documents import SourceDocument
 from .examples import example_path
 from .file_kinds import kind_of
 from .merging import Merger, Node, unwrap, wrap
+from .reading import read_mapping, validated
 
 __all__ = [
     "MAX_DEPTH",
     "TracedDocument",
-    "read_mapping",
-    "read_questionnaire_document",
+    "load_questionnaire_file",
     "resolve_extends",
 ]
 
@@ -72,12 +73,13 @@ class TracedDocument:
         return document.position(at, key=key)
 
 
-def read_questionnaire_document(path: Path, issues: list[Issue]) -> Document | None:
-    """Read a questionnaire file, resolving its ``extends`` chain; None (and issues) if it fails."""
+def load_questionnaire_file(
+    path: Path, issues: list[Issue]
+) -> tuple[Questionnaire, Document] | None:
+    """A questionnaire file, its ``extends`` chain resolved; None (and issues) if it fails."""
     document = read_mapping(path, issues)
-    if document is None:
-        return None
-    return resolve_extends(document, issues)
+    resolved = resolve_extends(document, issues) if document is not None else None
+    return validated(resolved, Questionnaire, issues) if resolved is not None else None
 
 
 def resolve_extends(
@@ -118,22 +120,7 @@ def _identity(path: Path) -> Path:
         return path.absolute()
 
 
-def read_mapping(path: Path, issues: list[Issue]) -> SourceDocument | None:
-    """A YAML or JSON file holding a mapping; None (and an issue located in it) otherwise."""
-    try:
-        document = read_document(path)
-    except SourceError as error:
-        issues.append(located(error.code, None, file=path, position=error.position, **error.params))
-        return None
-    if not isinstance(document.data, dict):
-        issues.append(located("not_a_mapping", document, ()))
-        return None
-    return document
-
-
-def _directives(
-    document: SourceDocument, issues: list[Issue]
-) -> tuple[BaseRef, Removals] | None:
+def _directives(document: SourceDocument, issues: list[Issue]) -> tuple[BaseRef, Removals] | None:
     ref = _checked(document, "extends", BaseRef, issues)
     removals = _checked(document, "remove", Removals, issues)
     if ref is None or removals is None:
@@ -141,9 +128,7 @@ def _directives(
     return ref, removals
 
 
-def _checked(
-    document: SourceDocument, key: str, model: type[M], issues: list[Issue]
-) -> M | None:
+def _checked(document: SourceDocument, key: str, model: type[M], issues: list[Issue]) -> M | None:
     try:
         return model.model_validate(document.data.get(key) or {})
     except ValidationError as error:

@@ -111,7 +111,8 @@ class Merger:
                 continue
             options = self._list(scales[found], "options")
             for n, code in enumerate(codes):
-                issues += self._remove_one(options, option, code, ("remove", "options", scale_id, n))
+                at = ("remove", "options", scale_id, n)
+                issues += self._remove_one(options, option, code, at)
         return issues
 
     def merge(self, base: Node, change: Node, keyed: dict[str, Keyed] = KEYED) -> Node:
@@ -143,10 +144,10 @@ class Merger:
                 continue
             if ident in seen:
                 first = format_doc_path(seen[ident])
-                self.issues.append(
-                    located("duplicate_id", entry.doc, (*entry.at, keyed.key), kind=keyed.noun,
-                            id=ident, first=first)  # fmt: skip
-                )
+                where = (*entry.at, keyed.key)
+                issue = located("duplicate_id", entry.doc, where, kind=keyed.noun, id=ident,
+                                first=first)  # fmt: skip
+                self.issues.append(issue)
                 continue
             seen[ident] = entry.at
             self._merge_entry(items, entry, ident, keyed)
@@ -212,4 +213,3 @@ class Merger:
                 items: list[Node] = found.value
                 return items
         return []
-

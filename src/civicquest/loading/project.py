@@ -2,7 +2,8 @@
 
 Layout of a project folder::
 
-    questionnaire.yaml      the questionnaire (or .yml / .json)
+    questionnaire.yaml      the questionnaire (or .yml / .json); it may extend another
+    previous_versions/      earlier versions of it, as <version>.yaml (optional)
     respondents.yaml        the candidate lists and their status (optional)
     responses/<list>.yaml   one response per list (optional; .yml / .json too)
     scoring.yaml            scores, weights and missing-answer policy (optional)
@@ -14,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..errors import InvalidProjectError
 from ..models._bulk import gc_paused
@@ -31,19 +32,18 @@ from ..validation.checks import (
 )
 from ..validation.checks.scoring import check_scale_scores, check_scoring
 from ..validation.issues import Issue, located
-from ..validation.locations import Document
 from ..validation.models import check_models
 from ..validation.outcome import ProjectCheck
-from ..validation.structural import issues_from_validation_error
 from .documents import SourceDocument
-from .extends import read_mapping, read_questionnaire_document
+from .extends import load_questionnaire_file
 from .file_kinds import PathKind, kind_of
+from .previous import load_previous_versions
+from .reading import read_mapping, validated
 
 __all__ = ["ProjectCheck", "ProjectSource", "check_project", "load_project", "load_questionnaire"]
 
 SUFFIXES = (".yaml", ".yml", ".json")
 Model = TypeVar("Model", bound=BaseModel)
-Doc = TypeVar("Doc", bound=Document)
 
 
 #: A project folder or questionnaire file, or models built in Python.
@@ -81,16 +81,19 @@ def check_project(path: ProjectSource) -> ProjectCheck:
     if root.is_dir() and _entries(root, issues) is None:
         return ProjectCheck(None, tuple(issues))
     questionnaire_file = _questionnaire_file(root, issues)
-    loaded = _load_questionnaire(questionnaire_file, issues) if questionnaire_file else None
+    loaded = load_questionnaire_file(questionnaire_file, issues) if questionnaire_file else None
     questionnaire = loaded[0] if loaded else None
     if loaded is not None:
         issues += check_questionnaire(*loaded)
     folder = root if root.is_dir() else None
+    previous = load_previous_versions(folder, questionnaire, issues) if folder else ()
     respondents, respondents_doc = (
         _respondents(folder, questionnaire, issues) if folder else ((), None)
     )
     responses = (
-        _responses(folder, questionnaire, respondents, respondents_doc, issues) if folder else []
+        _responses(folder, questionnaire, respondents, respondents_doc, previous, issues)
+        if folder
+        else []
     )
     respondents = respondents or ()
     before_scoring = len(issues)
@@ -104,6 +107,7 @@ def check_project(path: ProjectSource) -> ProjectCheck:
             respondents=respondents,
             responses=tuple(responses),
             scoring=scoring,
+            previous_versions=previous,
         )
     return ProjectCheck(project, tuple(sorted(issues, key=_reading_order)))
 
@@ -174,9 +178,11 @@ def _responses(
     questionnaire: Questionnaire | None,
     respondents: tuple[Respondent, ...] | None,
     respondents_doc: SourceDocument | None,
+    previous: tuple[Questionnaire, ...],
     issues: list[Issue],
 ) -> list[Response]:
-    checker = ResponseChecker(questionnaire, respondents) if questionnaire else None
+    kept = frozenset(q.version for q in previous)
+    checker = ResponseChecker(questionnaire, respondents, kept) if questionnaire else None
     found: dict[str, tuple[Response, SourceDocument]] = {}
     unreadable: set[str] = set()
     files = _response_files(folder, issues)
@@ -262,22 +268,8 @@ def _folder_issue(directory: Path, found: PathKind) -> Issue:
     return located("not_a_folder", None, file=directory, kind=found.kind)
 
 
-def _load_questionnaire(path: Path, issues: list[Issue]) -> tuple[Questionnaire, Document] | None:
-    """A questionnaire file, its ``extends`` chain resolved (see :mod:`.extends`)."""
-    doc = read_questionnaire_document(path, issues)
-    return _validated(doc, Questionnaire, issues) if doc is not None else None
-
-
 def _load_model(
     path: Path, model: type[Model], issues: list[Issue]
 ) -> tuple[Model, SourceDocument] | None:
     doc = read_mapping(path, issues)
-    return _validated(doc, model, issues) if doc is not None else None
-
-
-def _validated(doc: Doc, model: type[Model], issues: list[Issue]) -> tuple[Model, Doc] | None:
-    try:
-        return model.model_validate(doc.data), doc
-    except ValidationError as error:
-        issues += issues_from_validation_error(error, doc)
-        return None
+    return validated(doc, model, issues) if doc is not None else None

@@ -78,8 +78,8 @@ _PLACEMENT: dict[str, Any] = {
 
 
 def _optional(info: FieldInfo) -> tuple[Any, Any]:
-    annotation = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else (
-        info.annotation
+    annotation = (
+        typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else (info.annotation)
     )
     return annotation | None, Field(default=None, description=info.description)
 

@@ -19,7 +19,7 @@ VERSION_TEXTS: dict[str, tuple[str, str]] = {
         N_(
             "hint:extends_version_mismatch",
             "Check what changed in the base (civicquest diff), adapt your changes, then write "
-            "version: \"{found}\" under extends.",
+            'version: "{found}" under extends.',
         ),
     ),
     "extends_base_missing": (

@@ -48,10 +48,18 @@ class ResponseChecker:
     """Checks responses quickly: every lookup is prepared once per questionnaire."""
 
     def __init__(
-        self, questionnaire: Questionnaire, respondents: Sequence[Respondent] | None
+        self,
+        questionnaire: Questionnaire,
+        respondents: Sequence[Respondent] | None,
+        kept_versions: AbstractSet[str] | None = None,
     ) -> None:
-        """``respondents`` is None when they could not be read: their checks are then skipped."""
+        """``respondents`` is None when they could not be read: their checks are then skipped.
+
+        ``kept_versions`` are the earlier versions the project keeps; a response to an older
+        compatible version not among them gets a warning (None: no such check).
+        """
         self.questionnaire = questionnaire
+        self.kept_versions = kept_versions
         self.respondents = None if respondents is None else {r.id: r for r in respondents}
         scales = {s.id: tuple(o.code for o in s.options) for s in questionnaire.scales}
         self.rules = {q.id: _rule(q, scales) for q in questionnaire.questions}
@@ -99,6 +107,17 @@ class ResponseChecker:
                     "incompatible_version" if older_major else "version_mismatch",
                     doc,
                     ("questionnaire", "version"),
+                    found=ref.version,
+                    expected=q.version,
+                )
+            )
+        elif ref.version != q.version and ref.version not in (self.kept_versions or {ref.version}):
+            issues.append(
+                located(
+                    "older_version_not_kept",
+                    doc,
+                    ("questionnaire", "version"),
+                    severity="warning",
                     found=ref.version,
                     expected=q.version,
                 )
