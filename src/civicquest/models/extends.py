@@ -145,5 +145,5 @@ QuestionnaireExtension = _partial(
 """A questionnaire written as changes to another: what it leaves out (``remove``), then what
 it changes or adds (merged by id; a ``null`` value removes a field)."""
 
-QuestionnaireFile = RootModel[Questionnaire | QuestionnaireExtension]  # type: ignore[valid-type]
-"""What a questionnaire file holds: a whole questionnaire, or one that extends another."""
+class QuestionnaireFile(RootModel[Questionnaire | QuestionnaireExtension]):  # type: ignore[valid-type,misc]
+    """What a questionnaire file holds: a whole questionnaire, or one that extends another."""

@@ -111,7 +111,7 @@ class ResponseChecker:
                     expected=q.version,
                 )
             )
-        elif ref.version != q.version and ref.version not in (self.kept_versions or {ref.version}):
+        elif ref.version != q.version and not self._kept(ref.version):
             issues.append(
                 located(
                     "older_version_not_kept",
@@ -144,6 +144,10 @@ class ResponseChecker:
         else:
             issues += self._status(respondent, response, doc)
         return issues
+
+    def _kept(self, version: str) -> bool:
+        """The project keeps ``version`` (or does not say which it keeps)."""
+        return self.kept_versions is None or version in self.kept_versions
 
     def _status(self, respondent: Respondent, response: Response, doc: Document) -> list[Issue]:
         if respondent.status not in _WITH_ANSWERS:
