@@ -41,10 +41,10 @@ def load_previous_versions(
         expected_id = current.id if current is not None else questionnaire.id
         if (questionnaire.id, questionnaire.version) != (expected_id, path.stem):
             issues.append(
-                located(
+                located(  # about the file's name: the version may come from a base
                     "previous_version_mismatch",
-                    doc,
-                    ("version",),
+                    None,
+                    file=path,
                     expected_version=path.stem,
                     expected_id=expected_id,
                     found_version=questionnaire.version,

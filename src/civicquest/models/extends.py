@@ -78,9 +78,10 @@ _PLACEMENT: dict[str, Any] = {
 
 
 def _optional(info: FieldInfo) -> tuple[Any, Any]:
-    annotation = (
-        typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else (info.annotation)
-    )
+    """A field's type and constraints, made optional (``None``: not changed)."""
+    annotation: Any = info.annotation
+    if info.metadata:
+        annotation = typing.Annotated[(annotation, *info.metadata)]
     return annotation | None, Field(default=None, description=info.description)
 
 
@@ -145,5 +146,6 @@ QuestionnaireExtension = _partial(
 """A questionnaire written as changes to another: what it leaves out (``remove``), then what
 it changes or adds (merged by id; a ``null`` value removes a field)."""
 
-class QuestionnaireFile(RootModel[Questionnaire | QuestionnaireExtension]):  # type: ignore[valid-type,misc]
+
+class QuestionnaireFile(RootModel[Questionnaire | QuestionnaireExtension]):  # type: ignore[valid-type]
     """What a questionnaire file holds: a whole questionnaire, or one that extends another."""
