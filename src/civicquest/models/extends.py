@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 from typing import Any
 
-from pydantic import BaseModel, Field, RootModel, create_model
+from pydantic import BaseModel, ConfigDict, Field, RootModel, create_model
 from pydantic.fields import FieldInfo
 
 from .base import CivicModel, Identifier, Text
@@ -149,3 +149,5 @@ it changes or adds (merged by id; a ``null`` value removes a field)."""
 
 class QuestionnaireFile(RootModel[Questionnaire | QuestionnaireExtension]):  # type: ignore[valid-type]
     """What a questionnaire file holds: a whole questionnaire, or one that extends another."""
+
+    model_config = ConfigDict(title="Questionnaire")
