@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..models.project import Project
+from ..models.responses import Response
 from ..models.results import ListScore, ScoreReport, ThemeScore
-from ..plugins._helpers import answer_label
+from ..plugins._helpers import answer_label, answered_wording
 
 __all__ = ["ANSWER_COLUMNS", "SCORE_COLUMNS", "answer_records", "score_records"]
 
@@ -28,6 +29,8 @@ ANSWER_COLUMNS = (
     "no_answer",
     "comment",
     "evidence",
+    "wording_version",
+    "wording",
 )
 SCORE_COLUMNS = (
     "respondent",
@@ -49,7 +52,9 @@ def answer_records(project: Project, lang: str = "fr") -> list[dict[str, Any]]:
 
     ``choice`` is the option code (for a multiple choice, the codes joined by ``|``), ``label``
     what a reader sees in ``lang`` (option labels, the text, the number, or why there is none),
-    ``evidence`` the number of sources. No publication rule is applied: filter on
+    ``evidence`` the number of sources; ``wording_version`` and ``wording`` the earlier version
+    the list answered and its text of the question, when it differs from today's (else None,
+    see :func:`civicquest.plugins.answered_wording`). No publication rule is applied: filter on
     ``consent_to_publish`` before publishing.
     """
     rows = []
@@ -76,9 +81,17 @@ def answer_records(project: Project, lang: str = "fr") -> list[dict[str, Any]]:
                     "no_answer": answer.no_answer,
                     "comment": answer.comment,
                     "evidence": len(answer.evidence),
+                    **_wording(project, response, question_id, lang),
                 }
             )
     return rows
+
+
+def _wording(
+    project: Project, response: Response, question_id: str, lang: str
+) -> dict[str, str | None]:
+    found = answered_wording(project, response, question_id, lang)
+    return {"wording_version": found[0] if found else None, "wording": found[1] if found else None}
 
 
 def score_records(report: ScoreReport) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from ..models.questionnaire import Questionnaire
+from ..models.extends import QuestionnaireFile
 from ..models.respondents import RespondentList
 from ..models.responses import Response
 from ..models.scoring import ScoringConfig
@@ -20,7 +20,7 @@ from .atomic import write_text_atomically
 __all__ = ["SCHEMA_MODELS", "SCHEMA_NAMES", "json_schema", "write_schema_files"]
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
-    "questionnaire": Questionnaire,
+    "questionnaire": QuestionnaireFile,  # a whole questionnaire, or one that extends another
     "respondents": RespondentList,
     "response": Response,
     "scoring": ScoringConfig,

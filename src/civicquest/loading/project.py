@@ -2,7 +2,8 @@
 
 Layout of a project folder::
 
-    questionnaire.yaml      the questionnaire (or .yml / .json)
+    questionnaire.yaml      the questionnaire (or .yml / .json); it may extend another
+    previous_versions/      earlier versions of it, as <version>.yaml (optional)
     respondents.yaml        the candidate lists and their status (optional)
     responses/<list>.yaml   one response per list (optional; .yml / .json too)
     scoring.yaml            scores, weights and missing-answer policy (optional)
@@ -14,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..errors import InvalidProjectError
 from ..models._bulk import gc_paused
@@ -33,16 +34,12 @@ from ..validation.checks.scoring import check_scale_scores, check_scoring
 from ..validation.issues import Issue, located
 from ..validation.models import check_models
 from ..validation.outcome import ProjectCheck
-from ..validation.structural import issues_from_validation_error
-from .documents import (
-    MAX_FILE_BYTES,
-    MAX_LISTING_BYTES,
-    SourceDocument,
-    SourceError,
-    read_document,
-)
+from .documents import MAX_FILE_BYTES, MAX_LISTING_BYTES, SourceDocument
+from .extends import load_questionnaire_file
 from .file_kinds import PathKind, kind_of
 from .near_misses import near_miss
+from .previous import load_previous_versions
+from .reading import read_mapping, validated
 
 __all__ = ["ProjectCheck", "ProjectSource", "check_project", "load_project", "load_questionnaire"]
 
@@ -86,20 +83,17 @@ def check_project(path: ProjectSource) -> ProjectCheck:
     if names is None:
         return ProjectCheck(None, tuple(issues))
     questionnaire_file = _questionnaire_file(root, names, issues)
-    loaded = (
-        _load_model(questionnaire_file, Questionnaire, issues, max_bytes=MAX_LISTING_BYTES)
-        if questionnaire_file
-        else None
-    )
+    loaded = load_questionnaire_file(questionnaire_file, issues) if questionnaire_file else None
     questionnaire = loaded[0] if loaded else None
     if loaded is not None:
         issues += check_questionnaire(*loaded)
     folder = root if root.is_dir() else None
+    previous = load_previous_versions(folder, questionnaire, issues) if folder else ()
     respondents, respondents_doc = (
         _respondents(folder, names, questionnaire, issues) if folder else ((), None)
     )
     responses = (
-        _responses(folder, names, questionnaire, respondents, respondents_doc, issues)
+        _responses(folder, names, questionnaire, respondents, respondents_doc, previous, issues)
         if folder
         else []
     )
@@ -115,6 +109,7 @@ def check_project(path: ProjectSource) -> ProjectCheck:
             respondents=respondents,
             responses=tuple(responses),
             scoring=scoring,
+            previous_versions=previous,
         )
     return ProjectCheck(project, tuple(sorted(issues, key=_reading_order)))
 
@@ -203,9 +198,11 @@ def _responses(
     questionnaire: Questionnaire | None,
     respondents: tuple[Respondent, ...] | None,
     respondents_doc: SourceDocument | None,
+    previous: tuple[Questionnaire, ...],
     issues: list[Issue],
 ) -> list[Response]:
-    checker = ResponseChecker(questionnaire, respondents) if questionnaire else None
+    kept = frozenset(q.version for q in previous)
+    checker = ResponseChecker(questionnaire, respondents, kept) if questionnaire else None
     found: dict[str, tuple[Response, SourceDocument]] = {}
     unreadable: set[str] = set()
     files = _response_files(folder, issues)
@@ -296,16 +293,5 @@ def _folder_issue(directory: Path, found: PathKind) -> Issue:
 def _load_model(
     path: Path, model: type[Model], issues: list[Issue], *, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Model, SourceDocument] | None:
-    try:
-        doc = read_document(path, max_bytes=max_bytes)
-    except SourceError as error:
-        issues.append(located(error.code, None, file=path, position=error.position, **error.params))
-        return None
-    if not isinstance(doc.data, dict):
-        issues.append(located("not_a_mapping", doc, ()))
-        return None
-    try:
-        return model.model_validate(doc.data), doc
-    except ValidationError as error:
-        issues += issues_from_validation_error(error, doc)
-        return None
+    doc = read_mapping(path, issues, max_bytes)
+    return validated(doc, model, issues) if doc is not None else None

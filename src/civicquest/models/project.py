@@ -33,6 +33,14 @@ class Project(CivicModel):
     scoring: ScoringConfig | None = Field(
         default=None, description="The content of scoring.yaml, if the project has one."
     )
+    previous_versions: tuple[Questionnaire, ...] = Field(
+        default=(),
+        exclude=True,
+        description=(
+            "Earlier versions of the questionnaire kept in previous_versions/ (oldest first): "
+            "a response to one of them is shown with the wording it answered."
+        ),
+    )
 
     @cached_property
     def questions_by_id(self) -> dict[str, AnyQuestion]:
@@ -45,6 +53,10 @@ class Project(CivicModel):
     @cached_property
     def themes_by_id(self) -> dict[str, Theme]:
         return {theme.id: theme for theme in self.questionnaire.themes}
+
+    @cached_property
+    def previous_by_version(self) -> dict[str, Questionnaire]:
+        return {questionnaire.version: questionnaire for questionnaire in self.previous_versions}
 
     @cached_property
     def respondents_by_id(self) -> dict[str, Respondent]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..models.base import localize
 from ..models.project import Project
 from ..models.questionnaire import Question
-from ..models.responses import Answer
+from ..models.responses import Answer, Response
 from ..text.catalog import N_, pgettext
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "NO_ANSWER_LABELS",
     "answer_label",
     "answer_value",
+    "answered_wording",
     "column_label",
     "format_number",
     "neutralise",
@@ -84,6 +85,27 @@ def column_label(column: str, lang: str) -> str:
 def text_of(project: Project, text: str | dict[str, str] | None, lang: str) -> str:
     """A localised text of the questionnaire in ``lang`` (or its default language)."""
     return localize(text, lang, project.questionnaire.default_language)
+
+
+def answered_wording(
+    project: Project, response: Response, question_id: str, lang: str
+) -> tuple[str, str] | None:
+    """``(version, text)`` when ``response`` answered an earlier version of the questionnaire
+    whose text of the question, in ``lang``, differs from today's; None otherwise (the same
+    words, the current version, or a version the project does not keep).
+
+    Every exporter that shows answers next to the questions reads older wordings through this.
+    """
+    version = response.questionnaire.version
+    older = project.previous_by_version.get(version)
+    current = project.questions_by_id.get(question_id)
+    if older is None or current is None or version == project.questionnaire.version:
+        return None
+    then = next((q for q in older.questions if q.id == question_id), None)
+    if then is None:
+        return None
+    before = localize(then.text, lang, older.default_language)
+    return (version, before) if before != text_of(project, current.text, lang) else None
 
 
 def format_number(number: float) -> str:

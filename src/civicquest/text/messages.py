@@ -11,12 +11,13 @@ from .catalog import pgettext
 from .display import printable
 from .issue_texts import FILE_KINDS, ISSUE_TEXTS
 from .output_texts import OUTPUT_TEXTS, OUTPUT_WORDS
+from .version_texts import EXTENDS_NOUNS, VERSION_TEXTS
 from .yaml_texts import YAML_ISSUE_TEXTS
 
 __all__ = ["CATALOG", "LANGUAGES", "OUTPUT_MESSAGES", "OUTPUT_WORDS", "TRANSLATED_PARAMS", "render"]
 
 LANGUAGES = ("fr", "en")
-CATALOG = {**ISSUE_TEXTS, **YAML_ISSUE_TEXTS}
+CATALOG = {**ISSUE_TEXTS, **YAML_ISSUE_TEXTS, **VERSION_TEXTS}
 # Why an output (-o) was refused or could not be written: not project issues, so not in CATALOG.
 OUTPUT_MESSAGES = OUTPUT_TEXTS
 
@@ -32,6 +33,7 @@ TRANSLATED_PARAMS: dict[str, dict[str, tuple[str, _Words]]] = {
     "output_is_input": {"what": ("output-word", OUTPUT_WORDS)},
     "output_protected": {"what": ("output-word", OUTPUT_WORDS)},
     "output_special": {"kind": ("output-word", OUTPUT_WORDS)},
+    "extends_unknown_id": {"noun": ("extends-noun", EXTENDS_NOUNS)},
 }
 
 

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from ..text.display import printable
 from ..text.messages import render
-from .locations import DocPath, Document, Position
+from .locations import DocPath, Document, Position, source_of
 
 __all__ = ["Issue", "Severity", "format_doc_path"]
 
@@ -85,6 +85,8 @@ def located(
     **params: Any,
 ) -> Issue:
     """Build an issue located at ``doc_path`` in ``document`` (at its key if ``at_key``)."""
+    if document is not None:  # a merged document: the file that wrote the value, and its path
+        document, doc_path = source_of(document, doc_path)
     where = position
     if where is None and document is not None:
         where = document.position(doc_path, key=at_key)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["DataDocument", "DocPath", "Document", "Position"]
+__all__ = ["DataDocument", "DocPath", "Document", "Position", "Traced", "source_of"]
 
 #: A path inside a document: ``("questions", 12, "options")``.
 DocPath = tuple[str | int, ...]
@@ -37,6 +37,22 @@ class Document(Protocol):
     def text(self) -> str: ...
 
     def position(self, doc_path: DocPath, *, key: bool = False) -> Position | None: ...
+
+
+@runtime_checkable
+class Traced(Protocol):
+    """Data merged from several documents (a questionnaire that extends another)."""
+
+    def origin(self, doc_path: DocPath) -> tuple[Document, DocPath]:
+        """The document, and the path in it, that gave the value at ``doc_path``."""
+        ...
+
+
+def source_of(document: Document, doc_path: DocPath) -> tuple[Document, DocPath]:
+    """Where the value at ``doc_path`` was written: ``document`` itself unless it is merged."""
+    if isinstance(document, Traced):
+        return document.origin(doc_path)
+    return document, doc_path
 
 
 @dataclass(frozen=True)

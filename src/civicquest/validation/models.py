@@ -36,7 +36,8 @@ def _folder_checks(project: Project) -> list[Issue]:
     listing = RespondentList(questionnaire=questionnaire.id, respondents=project.respondents)
     respondents_doc = DataDocument(Path("<respondents>"))
     issues = check_respondents(listing, respondents_doc, questionnaire)
-    checker = ResponseChecker(questionnaire, project.respondents)
+    kept = frozenset(project.previous_by_version)
+    checker = ResponseChecker(questionnaire, project.respondents, kept)
     seen: set[str] = set()
     for response in project.responses:
         doc = DataDocument(Path("<responses>", response.respondent))

@@ -12,7 +12,7 @@ from ..models.base import ID_PATTERN, LANGUAGE_PATTERN, TEXT_PATTERN
 from ..text.catalog import N_
 from ..text.display import show_value
 from .issues import Issue, located
-from .locations import DocPath, Document
+from .locations import DocPath, Document, source_of
 
 __all__ = ["issues_from_validation_error"]
 
@@ -229,6 +229,7 @@ def _pattern_code(pattern: str) -> str:
 
 
 def _raw_token(document: Document, doc_path: DocPath, value: Any) -> str:
+    document, doc_path = source_of(document, doc_path)
     where = document.position(doc_path)
     lines = document.text.splitlines()
     if where is None or where.line > len(lines):

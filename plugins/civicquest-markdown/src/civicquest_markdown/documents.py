@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from civicquest.models import Project, Question
-from civicquest.plugins import ExportInput, answer_label, status_label, text_of, translate
+from civicquest.plugins import (
+    ExportInput,
+    answer_label,
+    answered_wording,
+    status_label,
+    text_of,
+    translate,
+)
 
 from .escape import block, inline
 
@@ -27,6 +34,7 @@ WORDS: dict[str, str] = {
     "general": N_("markdown", "General comment"),
     "organisers": N_("markdown", "Organisers"),
     "none": N_("markdown", "No answer received."),
+    "older": N_("markdown", "Answer to version {version}, whose question read"),
 }
 EMPTY_BOX = "> &nbsp;\n> &nbsp;\n> &nbsp;"
 
@@ -90,6 +98,10 @@ def _answer_lines(data: ExportInput, respondent_id: str) -> list[str]:
             lines += [f"**{inline(q.id)}. {inline(text_of(project, q.text, lang))}**", ""]
             if answer is None:
                 continue
+            older = answered_wording(project, response, q.id, lang)
+            if older is not None:
+                note = words["older"].format(version=older[0])
+                lines += [f"_{inline(note)}_ :", "", block(older[1]), ""]
             lines += [f"{words['answer']} :", "", block(answer_label(project, q, answer, lang)), ""]
             if answer.comment:
                 lines += [f"{words['comment']} :", "", block(answer.comment), ""]

@@ -49,10 +49,18 @@ class ResponseChecker:
     """Checks responses quickly: every lookup is prepared once per questionnaire."""
 
     def __init__(
-        self, questionnaire: Questionnaire, respondents: Sequence[Respondent] | None
+        self,
+        questionnaire: Questionnaire,
+        respondents: Sequence[Respondent] | None,
+        kept_versions: AbstractSet[str] | None = None,
     ) -> None:
-        """``respondents`` is None when they could not be read: their checks are then skipped."""
+        """``respondents`` is None when they could not be read: their checks are then skipped.
+
+        ``kept_versions`` are the earlier versions the project keeps; a response to an older
+        compatible version not among them gets a warning (None: no such check).
+        """
         self.questionnaire = questionnaire
+        self.kept_versions = kept_versions
         self.respondents = None if respondents is None else {r.id: r for r in respondents}
         scales = {s.id: tuple(o.code for o in s.options) for s in questionnaire.scales}
         self.rules = {q.id: _rule(q, scales) for q in questionnaire.questions}
@@ -107,6 +115,17 @@ class ResponseChecker:
                     expected=q.version,
                 )
             )
+        elif ref.version != q.version and not self._kept(ref.version):
+            issues.append(
+                located(
+                    "older_version_not_kept",
+                    doc,
+                    ("questionnaire", "version"),
+                    severity="warning",
+                    found=ref.version,
+                    expected=q.version,
+                )
+            )
         if doc.path.stem != response.respondent:
             issues.append(
                 located(
@@ -156,6 +175,10 @@ class ResponseChecker:
             for question_id in self.restricted
             if question_id in response.answers and not self._applies(question_id, commune)
         ]
+
+    def _kept(self, version: str) -> bool:
+        """The project keeps ``version`` (or does not say which it keeps)."""
+        return self.kept_versions is None or version in self.kept_versions
 
     def _status(self, respondent: Respondent, response: Response, doc: Document) -> list[Issue]:
         if respondent.status not in _WITH_ANSWERS:
