@@ -43,7 +43,9 @@ def _commune_of_list(project: Project) -> dict[str, str]:
 def _linked_lists(page: Page) -> set[str]:
     found = set()
     for tag, attributes in page.elements:
-        match = re.search(r"lists/([^/#]+)\.html", attributes.get("href", "")) if tag == "a" else None
+        match = (
+            re.search(r"lists/([^/#]+)\.html", attributes.get("href", "")) if tag == "a" else None
+        )
         if match:
             found.add(match.group(1))
     return found
@@ -143,7 +145,8 @@ def test_the_communes_are_compared_by_counts_on_shared_questions(
         counts = " ".join(str(row.counts.get(label, 0)) for label in labels)
         assert f"{names[row.commune]} {row.lists} {counts}" in text
     assert "Engagement fort Engagement minimal Pas d'engagement no answer yet declined" in text
-    assert "%" not in text and "rank" not in text.lower().replace("ranked together", "")
+    assert "%" not in text
+    assert "rank" not in text.lower().replace("ranked together", "")
     exported = civicquest.export(metropole, "across-csv", results=comparison)
     assert site["data/communes.csv"] == exported
 
@@ -153,7 +156,8 @@ def test_the_open_data_carries_each_lists_commune(
 ) -> None:
     communes = _commune_of_list(metropole)
     scores = list(csv.DictReader(io.StringIO(site["data/scores.csv"].decode("utf-8-sig"))))
-    assert scores and all(row["commune"] == communes[row["respondent"]] for row in scores)
+    assert scores
+    assert all(row["commune"] == communes[row["respondent"]] for row in scores)
     text = parsed["en/data.html"].text
     assert "Answers per commune, on the questions asked in every commune (CSV)" in text
 
@@ -177,7 +181,8 @@ def test_the_voter_chooses_a_commune_first(
     assert links == {f"fr/communes/{code}/voter.html" for code in metropole.communes_by_code}
     rennes = parsed["fr/communes/35238/voter.html"]
     cesson = parsed["fr/communes/35051/voter.html"]
-    assert "vq-r3" in rennes.ids and "vq-r3" not in cesson.ids
+    assert "vq-r3" in rennes.ids
+    assert "vq-r3" not in cesson.ids
     assert "vq-r1" in cesson.ids
 
 
@@ -188,7 +193,8 @@ def test_every_link_resolves_inside_the_site(
         for tag, _attribute, value in page.links():
             if tag == "a" and value.startswith(("https://", "http://", "mailto:")):
                 continue
-            assert "://" not in value and not value.startswith("/"), (path, value)
+            assert "://" not in value, (path, value)
+            assert not value.startswith("/"), (path, value)
             target, _, anchor = value.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             resolved = resolved if target else path

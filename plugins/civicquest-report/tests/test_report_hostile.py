@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 from report_hostile import BAD_URL, PAYLOAD, hostile_communes, hostile_report_project
-from report_pages import COMMUNE_PAGE_TYPES, METROPOLE, PAGE_TYPES, TERRITORY_PAGE_TYPES, build, pages
+from report_pages import (
+    COMMUNE_PAGE_TYPES,
+    METROPOLE,
+    PAGE_TYPES,
+    TERRITORY_PAGE_TYPES,
+    build,
+    pages,
+)
 from selenium.webdriver.remote.webdriver import WebDriver
 
 import civicquest

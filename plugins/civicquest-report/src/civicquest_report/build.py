@@ -37,9 +37,11 @@ def build_site(
     if project.several_communes:
         sections = add_territory(site, withheld)
     else:
-        sections = (Section(project, report, site.view),)
+        sections = [Section(project, report, site.view)]
         for lang in LANGUAGES:
-            site.add_page(f"{lang}/data.html", "data.html.j2", lang, {"data_files": site.data_files})
+            site.add_page(
+                f"{lang}/data.html", "data.html.j2", lang, {"data_files": site.data_files}
+            )
     for section in sections:
         for lang in LANGUAGES:
             _add_pages(site, lang, section)
@@ -61,7 +63,9 @@ def _add_pages(site: Site, lang: str, section: Section) -> None:
         site.add_page(f"{root}questions/{question.id}.html", "question.html.j2", lang, context)
     commune = None if section.commune is None else section.commune.insee_code
     method = methodology_context(project, section.report, lang, commune, section.whole)
-    site.add_page(f"{root}methodology.html", "methodology.html.j2", lang, {**common, "methodology": method})
+    site.add_page(
+        f"{root}methodology.html", "methodology.html.j2", lang, {**common, "methodology": method}
+    )
 
 
 def _add_comparison(site: Site, lang: str, section: Section) -> None:
