@@ -5,6 +5,9 @@ Budget: the Aix site builds in under 1 s. For generated projects of 50 × 25, 10
 200 × 100 (lists × questions), the time per cell (one list's answer to one question) should stay
 about the same: the build is linear in the size of the answers table.
 
+A project of 100 communes × 6 lists (the generated questionnaire, 25 questions) builds a section
+per commune: its time per list should stay about that of the Aix site.
+
 Usage: python benchmarks/bench_report.py [--runs R]
 """
 
@@ -84,6 +87,20 @@ def generated(lists: int, questions: int, seed: int = 2026) -> Project:
     )
 
 
+def in_communes(project: Project, communes: int) -> Project:
+    """``project`` sent in ``communes`` communes, its lists shared out in turn among them."""
+    data = project.model_dump(mode="json", exclude_none=True)
+    election = data["questionnaire"]["election"]
+    del election["commune"]
+    codes = [f"13{index + 100:03d}" for index in range(communes)]
+    election["communes"] = [{"insee_code": c, "name": f"Commune {c}"} for c in codes]
+    election["territory"] = "Métropole"
+    election["division_id"] = "ocd-division/country:fr/region:pac/department:bouches_du_rhone"
+    for index, respondent in enumerate(data["respondents"]):
+        respondent["commune"] = codes[index % communes]
+    return Project.model_validate(data)
+
+
 def measure(label: str, project: Project, runs: int) -> float:
     report = civicquest.score(project)
     baseline = best_time(
@@ -93,9 +110,11 @@ def measure(label: str, project: Project, runs: int) -> float:
     built = best_time(lambda: build_site(project, report), runs)
     cells = len(project.respondents) * len(project.questionnaire.questions)
     size = sum(len(content) for content in build_site(project, report).values())
+    per_list = built / len(project.respondents) * 1e3
     print(
         f"{label:>10}  {cells:>6} cells  site {built:7.3f} s  ({built / cells * 1e6:6.1f} µs/cell, "
-        f"{size / 1e6:6.1f} MB)  load+score {baseline:6.3f} s  ratio {built / baseline:5.1f}×"
+        f"{per_list:5.1f} ms/list, {size / 1e6:6.1f} MB)  load+score {baseline:6.3f} s  "
+        f"ratio {built / baseline:5.1f}×"
     )
     return built
 
@@ -109,6 +128,15 @@ def main() -> None:
     print(f"Aix budget < 1 s: {'OK' if aix_time < 1 else 'OVER'}")
     for lists, questions in SIZES:
         measure(f"{lists}×{questions}", generated(lists, questions), max(1, runs - 2))
+    six_hundred = generated(600, 25)
+    one = measure("1×600×25", six_hundred, 1)
+    many = measure("100×6×25", in_communes(six_hundred, 100), 1)
+    per_list_aix = aix_time / len(aix.respondents)
+    print(
+        f"100 communes × 6 lists: {many / 600 * 1e3:.1f} ms/list vs Aix {per_list_aix * 1e3:.1f} "
+        f"ms/list (ratio {many / 600 / per_list_aix:.2f}); vs the same lists in one commune "
+        f"{many / one:.2f}×"
+    )
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         localized,
     )
     from .plugins import Exporter, ExportInput, Importer, ScoringMethod, hookimpl
+    from .scoring.communes import compare_communes
     from .text.rounding import round_half_up
     from .validation.issues import Issue
     from .validation.outcome import ProjectCheck
@@ -95,6 +96,7 @@ _HOMES: dict[str, str] = {
     "VoterAnswers": "models",
     "answer_records": "exporting.records",
     "check_project": "loading.project",
+    "compare_communes": "scoring.communes",
     "example_path": "loading.examples",
     "export": "exporting.pipeline",
     "hookimpl": "plugins",
@@ -150,6 +152,7 @@ __all__ = [
     "__version__",
     "answer_records",
     "check_project",
+    "compare_communes",
     "example_path",
     "export",
     "hookimpl",

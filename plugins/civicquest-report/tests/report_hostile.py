@@ -8,7 +8,7 @@ from typing import Any
 
 from civicquest.models import Answer, Evidence, Project
 
-__all__ = ["PAYLOAD", "hostile_report_project"]
+__all__ = ["PAYLOAD", "hostile_communes", "hostile_report_project"]
 
 PAYLOAD = (
     "<script>window.pwned=1</script>"
@@ -114,3 +114,19 @@ def hostile_report_project(project: Project) -> Project:
         responses=responses,
         scoring=project.scoring,
     )
+
+
+def hostile_communes(project: Project) -> Project:
+    """A multi-commune ``project`` whose communes, territory and lists are named :data:`PAYLOAD`
+    (the long one for the first commune)."""
+    election = project.questionnaire.election
+    communes = tuple(
+        c.model_copy(update={"name": LONG if i == 0 else f"[{i}] {PAYLOAD}"})
+        for i, c in enumerate(election.communes or ())
+    )
+    election = election.model_copy(update={"communes": communes, "territory": PAYLOAD})
+    respondents = tuple(
+        r.model_copy(update={"name": f"[{i}] {PAYLOAD}"}) for i, r in enumerate(project.respondents)
+    )
+    questionnaire = project.questionnaire.model_copy(update={"election": election})
+    return project.model_copy(update={"questionnaire": questionnaire, "respondents": respondents})

@@ -4,11 +4,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 import civicquest
 from civicquest.models import Project
 
-__all__ = ["PAGE_TYPES", "Page", "build", "pages", "parse"]
+__all__ = [
+    "COMMUNE_PAGE_TYPES",
+    "METROPOLE",
+    "PAGE_TYPES",
+    "TERRITORY_PAGE_TYPES",
+    "Page",
+    "build",
+    "pages",
+    "parse",
+]
+
+#: the fictional project of three communes (docs/communes.md)
+METROPOLE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "metropole"
+#: a multi-commune site: the territory's pages, under ``fr/`` and ``en/``
+TERRITORY_PAGE_TYPES = ("index.html", "across.html", "data.html", "voter.html")
+#: and one page of each type of a commune's section (Rennes, where r3 is asked)
+COMMUNE_PAGE_TYPES = tuple(
+    f"communes/35238/{page}"
+    for page in (
+        "index.html",
+        "compare/index.html",
+        "compare/theme-reseau.html",
+        "lists/rennes-a.html",
+        "lists/rennes-c.html",
+        "questions/index.html",
+        "questions/r3.html",
+        "methodology.html",
+        "voter.html",
+    )
+)
 
 #: one page of each type, as a path under ``fr/`` and ``en/``
 PAGE_TYPES = (

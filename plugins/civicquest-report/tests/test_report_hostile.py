@@ -7,10 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_hostile import BAD_URL, PAYLOAD, hostile_report_project
-from report_pages import PAGE_TYPES, build, pages
+from report_hostile import BAD_URL, PAYLOAD, hostile_communes, hostile_report_project
+from report_pages import (
+    COMMUNE_PAGE_TYPES,
+    METROPOLE,
+    PAGE_TYPES,
+    TERRITORY_PAGE_TYPES,
+    build,
+    pages,
+)
 from selenium.webdriver.remote.webdriver import WebDriver
 
+import civicquest
 from civicquest.models import Project
 from civicquest.testing import aix2026, chromium, chromium_at_width, write_output
 
@@ -67,3 +75,25 @@ def test_pages_fit_the_screen_without_sideways_scrolling(
         inner = chromium_at_width.execute_script("return document.documentElement.clientWidth")
         scroll = chromium_at_width.execute_script("return document.documentElement.scrollWidth")
         assert scroll <= inner, (page, scroll, inner)
+
+
+def test_hostile_commune_names_render_as_text_and_never_run(tmp_path: Path) -> None:
+    files = build(hostile_communes(civicquest.load_project(METROPOLE)))
+    parsed = pages(files)
+    for path, page in parsed.items():
+        for tag, attributes in page.elements:
+            assert not (tag == "img" and attributes.get("src") == "x"), path
+            assert not [name for name in attributes if name.startswith("on")], (path, tag)
+        assert not any("pwned" in script for script in page.script_texts), path
+    shown = " ".join(PAYLOAD.split())
+    assert parsed["en/index.html"].text.count(shown) >= 4  # territory and communes
+    assert "x" * 20_000 in parsed["en/index.html"].text
+    assert shown in parsed["en/across.html"].text
+    assert shown in parsed["fr/communes/35051/index.html"].text
+    folder = tmp_path / "site"
+    write_output(files, folder, "report")
+    with chromium() as browser:
+        for lang in ("fr", "en"):
+            for page in (*TERRITORY_PAGE_TYPES, *COMMUNE_PAGE_TYPES):
+                browser.get((folder / lang / page).as_uri())
+                assert browser.execute_script("return typeof window.pwned") == "undefined", page

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from report_pages import METROPOLE
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
@@ -54,14 +55,16 @@ def aix() -> Project:
     return civicquest.load_project(civicquest.example_path("aix2026"))
 
 
-def _open(browser: WebDriver, project: Project, folder: Path, lang: str = "fr") -> None:
+def _open(
+    browser: WebDriver, project: Project, folder: Path, lang: str = "fr", page: str = "voter.html"
+) -> None:
     files = civicquest.export(project, "report", results=civicquest.score(project))
     assert isinstance(files, dict)
     for path, content in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    browser.get((folder / lang / "voter.html").as_uri())
+    browser.get((folder / lang / page).as_uri())
 
 
 def _voters(tables: civicquest.MatchingTables, count: int) -> list[dict[str, Any]]:
@@ -202,3 +205,40 @@ def test_hostile_names_and_texts_are_shown_never_run(
     names = {row[2] for row in browser.execute_script("return CivicquestVoter.shown()")[0]["rows"]}
     assert names == {item.name for item in tables.lists}
     assert names & set(PAYLOADS)
+
+
+def test_each_communes_voter_page_shows_the_numbers_of_civicquest_match_commune(
+    browser: WebDriver, tmp_path: Path
+) -> None:
+    metropole = civicquest.load_project(METROPOLE)
+    compared = 0
+    for code in metropole.communes_by_code:
+        _open(browser, metropole, tmp_path / code, page=f"communes/{code}/voter.html")
+        asked = metropole.for_commune(code, asked_only=True)  # as civicquest match --commune
+        tables = civicquest.matching_tables(asked)
+        voters = _voters(tables, 60)
+        shown = browser.execute_script(
+            "return arguments[0].map(function (v) {"
+            " CivicquestVoter.set(v.levels, v.important); return CivicquestVoter.shown(); });",
+            voters,
+        )
+        for voter, page in zip(voters, shown, strict=True):
+            answers = _answers(tables, voter)
+            if not answers:
+                assert page == []
+                continue
+            report = civicquest.match_voter(asked, answers)
+            assert page[0]["rows"] == _expected_rows(report, "fr")
+            compared += len(report.lists)
+        # one voter through the command line, the commune given as an option
+        voter, page = next((v, p) for v, p in zip(voters, shown, strict=True) if p)
+        voter_file = tmp_path / f"voter-{code}.json"
+        voter_file.write_text(json.dumps({"answers": _answers(tables, voter)}), encoding="utf-8")
+        run = subprocess.run(
+            [sys.executable, "-m", "civicquest", "match", str(METROPOLE), "--commune", code,
+             "--answers", str(voter_file), "--format", "json"],
+            capture_output=True, check=True, text=True,
+        )  # fmt: skip
+        cli = json.loads(run.stdout)
+        assert [row[0] for row in page[0]["rows"]] == [i["respondent"] for i in cli["lists"]]
+    assert compared > 100  # Rennes and Cesson-Sévigné have lists to compare; Betton has none

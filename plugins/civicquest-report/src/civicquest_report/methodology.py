@@ -105,11 +105,22 @@ class Methodology:
     project_json: str
 
 
-def methodology_context(project: Project, report: ScoreReport, lang: str) -> Methodology:
-    """What the methodology page shows, for ``project`` scored as ``report`` says, in ``lang``."""
+def methodology_context(
+    project: Project,
+    report: ScoreReport,
+    lang: str,
+    commune: str | None = None,
+    ranked_project: Project | None = None,
+) -> Methodology:
+    """What the methodology page shows, for ``project`` scored as ``report`` says, in ``lang``.
+
+    For a commune of a multi-commune project, ``commune`` is its INSEE code (the commands to
+    recompute say ``--commune``) and ``ranked_project`` its lists with every question, as
+    ``civicquest sensitivity --commune`` reruns them (default: ``project``).
+    """
     config = effective_config(project, report)
     options = _options(report)
-    sensitivity, error = _sensitivity(project, report, lang)
+    sensitivity, error = _sensitivity(ranked_project or project, report, lang)
     record = report.reproducibility
     return Methodology(
         method=record.method,
@@ -127,8 +138,8 @@ def methodology_context(project: Project, report: ScoreReport, lang: str) -> Met
         sensitivity_error=error,
         record=_record(report),
         parameters=json.dumps(record.parameters, ensure_ascii=False, indent=2, sort_keys=True),
-        commands=recompute_commands(report, translate("methodology", "FOLDER", lang)),
-        python=_python_recipe(report),
+        commands=recompute_commands(report, translate("methodology", "FOLDER", lang), commune),
+        python=_python_recipe(report, commune),
         version=record.civicquest_version,
         project_json=PROJECT_JSON,
     )
@@ -265,10 +276,14 @@ def _record(report: ScoreReport) -> tuple[Row, ...]:
     )
 
 
-def recompute_commands(report: ScoreReport, folder: str = "DOSSIER") -> tuple[str, ...]:
-    """The CLI commands that compute the same numbers from the project's folder."""
+def recompute_commands(
+    report: ScoreReport, folder: str = "DOSSIER", commune: str | None = None
+) -> tuple[str, ...]:
+    """The CLI commands that compute the same numbers from the project's folder (for the lists
+    of ``commune`` only, when it is given)."""
     options = _options(report)
-    score = f"civicquest score {folder} --method {report.reproducibility.method}"
+    within = "" if commune is None else f" --commune {commune}"
+    score = f"civicquest score {folder}{within} --method {report.reproducibility.method}"
     if options.get("order") == "lot" and options.get("seed") is not None:
         score += f" --order lot --seed {options['seed']}"
     elif options.get("order") == "alphabetical":
@@ -277,11 +292,11 @@ def recompute_commands(report: ScoreReport, folder: str = "DOSSIER") -> tuple[st
         score += " --include-unpublished"
     commands = [score + " --format json"]
     if report.ranked:
-        commands.append(f"civicquest sensitivity {folder}")
+        commands.append(f"civicquest sensitivity {folder}{within}")
     return tuple(commands)
 
 
-def _python_recipe(report: ScoreReport) -> str:
+def _python_recipe(report: ScoreReport, commune: str | None = None) -> str:
     """Python that recomputes the report from the site's open data (the canonical JSON)."""
     options = {
         key: value
@@ -301,8 +316,17 @@ def _python_recipe(report: ScoreReport) -> str:
             '    project = civicquest.Project.model_validate(json.load(file)["project"])',
             f'report = civicquest.score(project, "{report.reproducibility.method}"{arguments})',
             "for item in report.lists:",
-            "    print(item.rank, item.name, item.score)",
+            *_print_lines(commune),
         )
+    )
+
+
+def _print_lines(commune: str | None) -> tuple[str, ...]:
+    if commune is None:
+        return ("    print(item.rank, item.name, item.score)",)
+    return (
+        f'    if item.commune == "{commune}":  # ranks are within the commune',
+        "        print(item.rank, item.name, item.score)",
     )
 
 

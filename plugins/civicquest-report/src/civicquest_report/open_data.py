@@ -16,7 +16,7 @@ from civicquest.plugins import CivicquestError
 
 from .site import Site
 
-__all__ = ["DATA_EXPORTS", "DataFile", "add_open_data"]
+__all__ = ["DATA_EXPORTS", "DataFile", "add_data_export", "add_open_data"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,21 +48,34 @@ def add_open_data(site: Site, withheld: frozenset[str]) -> None:
     ``site.data_files`` for the data page."""
     # The project given to the report already had the publication rules applied: export it as
     # it is (contacts were removed unless asked for; the withheld lists are withheld again).
-    include_unpublished = not withheld
     for key, name, path, options, needs_results in DATA_EXPORTS:
-        try:
-            output = civicquest.export(
-                site.project,
-                name,
-                options,
-                include_contact=True,
-                include_unpublished=include_unpublished,
-                results=site.report if needs_results else None,
-            )
-        except CivicquestError:
-            site.data_files.append(DataFile(key, name, path, available=False))
-            continue
-        site.data_files.append(_added(site, key, name, path, output))
+        results = site.report if needs_results else None
+        add_data_export(site, withheld, (key, name, path), options, results)
+
+
+def add_data_export(
+    site: Site,
+    withheld: frozenset[str],
+    export: tuple[str, str, str],
+    options: dict[str, object] | None = None,
+    results: object = None,
+) -> None:
+    """Write one export (``(key, exporter name, path in the site)``) into the site, or record
+    that it could not be written; ``results`` for the exporters that show results."""
+    key, name, path = export
+    try:
+        output = civicquest.export(
+            site.project,
+            name,
+            options,
+            include_contact=True,
+            include_unpublished=not withheld,
+            results=results,
+        )
+    except CivicquestError:
+        site.data_files.append(DataFile(key, name, path, available=False))
+        return
+    site.data_files.append(_added(site, key, name, path, output))
 
 
 def _added(site: Site, key: str, name: str, path: str, output: object) -> DataFile:

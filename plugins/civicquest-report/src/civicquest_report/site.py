@@ -3,7 +3,9 @@
 Every page is registered with :meth:`Site.add_page` (a path relative to the site's root, a
 template, a language and the page's own context) and every other file with
 :meth:`Site.add_file`. Templates get, besides their own context, the :func:`page_context`
-(``lang``, ``page``, ``other_page``, ``project``, ``report``, ``view``) and three helpers:
+(``lang``, ``page``, ``other_page``, ``project``, ``report``, ``view``; ``root``, the folder of the
+pages about the lists — ``fr/``, or ``fr/communes/<insee>/`` in a commune's section —, ``commune``
+and ``territory``, see :mod:`.sections`) and three helpers:
 
 - ``translate(context, english)``: the English text in the page's language (or in the language
   given as a third argument), from civicquest's catalogue (``make messages`` extracts the calls
@@ -155,6 +157,10 @@ def page_context(site: Site, page: str, lang: str) -> dict[str, Any]:
         "project": site.project,
         "report": site.report,
         "view": site.view,
+        # a commune's section of a multi-commune site overrides these three (.sections)
+        "root": f"{lang}/",
+        "commune": None,
+        "territory": site.project.several_communes,
     }
 
 

@@ -21,6 +21,7 @@ import civicquest
 from civicquest.models import MatchingTables, Project
 from civicquest.plugins import format_percent, text_of, translate
 
+from .sections import Section
 from .site import LANGUAGES, Site
 
 __all__ = ["METHOD_WORDS", "add_voter_page", "page_data", "script_json"]
@@ -44,6 +45,7 @@ METHOD_WORDS = {
     ),
     "points": N_("report", "Points table"),
 }
+_SCRIPT = "static/civicquest-match.js"
 _PLACEHOLDER = 42  # a number with no grouping: "42 %" becomes the pattern "{} %"
 
 
@@ -89,22 +91,27 @@ def page_data(project: Project, tables: MatchingTables, lang: str) -> dict[str, 
     }
 
 
-def add_voter_page(site: Site) -> None:
-    """Add ``<lang>/voter.html`` in every language and ``static/civicquest-match.js``."""
-    tables = civicquest.matching_tables(site.project)
-    site.add_file("static/civicquest-match.js", civicquest.matching_script().encode("utf-8"))
-    by_id = {q.id: q for q in site.project.questionnaire.questions}
+def add_voter_page(site: Site, section: Section) -> None:
+    """Add the section's ``voter.html`` in every language (``<lang>/voter.html``, or in a
+    commune's folder: its lists and the questions asked there, as ``civicquest match --commune``
+    compares them) and, once, ``static/civicquest-match.js``."""
+    project = section.project
+    tables = civicquest.matching_tables(project)
+    if _SCRIPT not in site.files:
+        site.add_file(_SCRIPT, civicquest.matching_script().encode("utf-8"))
+    by_id = {q.id: q for q in project.questionnaire.questions}
     for lang in LANGUAGES:
         questions = [
-            {"table": q, "question": by_id[q.id], "labels": _labels(site.project, q.scale, lang)}
+            {"table": q, "question": by_id[q.id], "labels": _labels(project, q.scale, lang)}
             for q in tables.questions
         ]
         context = {
+            **section.context(lang),
             "tables": tables,
             "questions": questions,
-            "voter_data": script_json(page_data(site.project, tables, lang)),
+            "voter_data": script_json(page_data(project, tables, lang)),
         }
-        site.add_page(f"{lang}/voter.html", "voter.html.j2", lang, context)
+        site.add_page(f"{section.root(lang)}voter.html", "voter.html.j2", lang, context)
 
 
 def _labels(project: Project, scale_id: str, lang: str) -> dict[str, str]:
