@@ -119,8 +119,8 @@ def _new_questionnaire(template: Questionnaire, commune: NewCommune | None) -> Q
         "questions": questions,
     }
     if commune is not None:
-        # One commune now: a template's restrictions to some of its communes mean nothing here
-        # (every question is asked in the new commune; the README says what to edit).
+        # One commune now: a template's restrictions to some of its communes would name communes
+        # the new election does not have, so every question is asked in the new commune.
         update["questions"] = tuple(q.model_copy(update={"communes": None}) for q in questions)
         update["themes"] = tuple(t.model_copy(update={"communes": None}) for t in template.themes)
         election = template.election
