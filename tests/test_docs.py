@@ -118,18 +118,60 @@ def assert_prints(page: str, command: str, output: str, documented: list[str]) -
 
 #: Pages run from top to bottom as a reader would, every command of every console block, in a
 #: copy of the examples (so that their outputs land in the copy's out/); the example must come
-#: out of it unchanged.
-FLOW_PAGES = ("importing.md", "evolving.md", "communes.md", "publishing.md")
+#: out of it unchanged. The reader's edits run too: a ``{code-block}`` captioned
+#: ``avant : FILE`` then ``après : FILE`` replaces the one place the first text is in FILE,
+#: ``à la fin de : FILE`` appends, ``nouveau fichier : FILE`` writes a new file; the one shell
+#: command a page may show is ``cp -r FOLDER COPY``.
+FLOW_PAGES = (
+    "importing.md",
+    "evolving.md",
+    "communes.md",
+    "publishing.md",
+    "reuse.md",
+    "example-metropole2026.md",
+)
+
+_STEP = re.compile(
+    r"```console\n(?P<console>.*?)```"
+    r"|```\{code-block\} \S+\n:caption: (?P<edit>avant|après|à la fin de|nouveau fichier) : "
+    r"(?P<file>\S+)\n\n(?P<text>.*?)```",
+    flags=re.S,
+)
 
 
 def flow_commands(page: str) -> list[tuple[str, list[str]]]:
-    """(command, documented output lines) of every command of ``page``, in order."""
+    """(command, documented output lines) of every command of ``page``, in order; an edit is
+    (``"edit <kind> <file>"``, [its text])."""
     text = (DOCS / page).read_text(encoding="utf-8")
-    return [
-        (first.removeprefix("$ ").strip(), output)
-        for block in re.findall(r"```console\n(.*?)```", text, flags=re.S)
-        for first, *output in _commands(block.rstrip("\n").split("\n"))
-    ]
+    steps: list[tuple[str, list[str]]] = []
+    for match in _STEP.finditer(text):
+        if match["console"] is None:
+            steps.append((f"edit {match['edit']}\t{match['file']}", [match["text"]]))
+            continue
+        for first, *output in _commands(match["console"].rstrip("\n").split("\n")):
+            steps.append((first.removeprefix("$ ").strip(), output))
+    return steps
+
+
+def _edit(page: str, step: str, text: str, before: str | None) -> str | None:
+    """Apply one reader's edit; return the text of an ``avant`` block, waiting for its pair."""
+    kind, file = step.removeprefix("edit ").split("\t")
+    path = Path(file)
+    if kind == "avant":
+        return text
+    if kind == "après":
+        assert before is not None, f"{page}: 'après : {file}' without 'avant' before it"
+        content = path.read_text(encoding="utf-8")
+        assert content.count(before) == 1, f"{page}: the 'avant' text is not once in {file}"
+        path.write_text(content.replace(before, text), encoding="utf-8")
+    elif kind == "à la fin de":
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    else:
+        assert not path.exists(), f"{page}: {file} exists already"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return None
 
 
 @pytest.mark.parametrize("page", FLOW_PAGES)
@@ -139,16 +181,24 @@ def test_a_flow_page_runs_as_printed_and_leaves_the_example_alone(
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     shutil.copytree(ROOT / "tests" / "fixtures", tmp_path / "tests" / "fixtures")
     monkeypatch.chdir(tmp_path)
-    exit_code, ran = None, 0
+    exit_code, ran, before = None, 0, None
     for command, documented in flow_commands(page):
+        if command.startswith("edit "):
+            before = _edit(page, command, documented[0], before)
+            continue
         if command == "echo $?":
             assert documented == [str(exit_code)], f"{page}: exit code after the command above"
+            continue
+        if command.startswith("cp -r "):
+            source, copy = shlex.split(command)[2:]
+            shutil.copytree(source, copy)
             continue
         assert command.startswith("civicquest "), f"{page}: the test cannot run {command!r}"
         result = CliRunner().invoke(cli, shlex.split(command)[1:])
         assert_prints(page, command, result.output, documented)
         exit_code, ran = result.exit_code, ran + 1
     assert ran >= 3, f"{page}: no command was run"
+    assert before is None, f"{page}: an 'avant' block has no 'après'"
     assert _tree(tmp_path / "examples") == _tree(ROOT / "examples"), f"{page} changed the example"
 
 

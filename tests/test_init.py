@@ -159,3 +159,31 @@ def test_every_departement_gets_a_division_id_the_validator_accepts() -> None:
         assert insee_problem(code) is None
         assert division_id_for(code).endswith(f"/commune:{code}")
     assert len(DEPARTEMENTS) == 96 + 10  # metropolitan France (2A, 2B) and overseas
+
+
+def test_init_from_the_multi_commune_example_keeps_its_communes(tmp_path: Path) -> None:
+    target = tmp_path / "metropole"
+    assert init(target, "--from", "metropole2026")[0] == 0
+    project = check_project(target).project
+    assert project is not None
+    communes = [c.insee_code for c in project.questionnaire.election.all_communes]
+    assert communes == ["44109", "44143", "44162", "44114", "44020"]
+    assert {q.id: q.communes for q in project.questionnaire.questions}["m04"] == ("44109", "44143")
+
+
+def test_init_for_one_commune_from_the_multi_commune_example_asks_every_question(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "reze"
+    code, output = init(target, "--from", "metropole2026", "--commune", "Rezé", "--insee", "44143")
+    assert code == 0, output
+    result = check_project(target)
+    assert result.ok, [issue.as_dict("en") for issue in result.issues]
+    assert result.project is not None
+    q = result.project.questionnaire
+    assert q.election.communes is None
+    assert q.election.commune is not None
+    assert q.election.commune.insee_code == "44143"
+    assert len(q.questions) == 19
+    assert all(question.communes is None for question in q.questions)
+    assert all(theme.communes is None for theme in q.themes)

@@ -1,4 +1,4 @@
-"""The wheel ships the typed package and the Aix example; plugins declare their entry point."""
+"""The wheel ships the typed package and the shipped examples; plugins declare their entry point."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from civicquest.loading.examples import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,10 +34,12 @@ def test_wheel_contains_the_example_and_py_typed(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("civicquest-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "civicquest/py.typed" in names
-    example = ROOT / "examples" / "aix2026"
-    for path in example.rglob("*"):
-        if path.is_file():
-            assert f"civicquest/examples/aix2026/{path.relative_to(example).as_posix()}" in names
+    for name in EXAMPLES:
+        example = ROOT / "examples" / name
+        files = [path for path in example.rglob("*") if path.is_file()]
+        assert files, name
+        for path in files:
+            assert f"civicquest/examples/{name}/{path.relative_to(example).as_posix()}" in names
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 from civicquest import load_project
 from civicquest.exporting.schemas import SCHEMA_MODELS, SCHEMA_NAMES, json_schema
 from civicquest.loading.documents import read_document
+from civicquest.loading.examples import EXAMPLES
 from civicquest.models import RespondentList
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,19 +46,24 @@ def test_committed_schema_files_are_up_to_date(name: str) -> None:
 
 
 def example_files() -> list[tuple[str, Path]]:
-    folder = ROOT / "examples" / "aix2026"
-    files = [
-        ("questionnaire", folder / "questionnaire.yaml"),
-        ("respondents", folder / "respondents.yaml"),
-    ]
-    files += [("response", path) for path in sorted((folder / "responses").glob("*.yaml"))]
-    files += [("voter", folder / "voter.yaml")]
-    files += [("voter", path) for path in sorted((folder / "responses").glob("*.yaml"))]
+    files: list[tuple[str, Path]] = []
+    for example in EXAMPLES:
+        folder = ROOT / "examples" / example
+        files += [
+            ("questionnaire", folder / "questionnaire.yaml"),
+            ("respondents", folder / "respondents.yaml"),
+            ("scoring", folder / "scoring.yaml"),
+        ]
+        files += [("response", path) for path in sorted((folder / "responses").glob("*.yaml"))]
+        files += [("voter", folder / "voter.yaml")]
+        files += [("voter", path) for path in sorted((folder / "responses").glob("*.yaml"))]
     return files
 
 
 @pytest.mark.parametrize(
-    ("name", "path"), example_files(), ids=lambda v: str(getattr(v, "name", v))
+    ("name", "path"),
+    example_files(),
+    ids=lambda v: str(v.relative_to(ROOT / "examples")) if isinstance(v, Path) else v,
 )
 def test_example_files_validate_against_their_schema(name: str, path: Path) -> None:
     validator = Draft202012Validator(json_schema(name))

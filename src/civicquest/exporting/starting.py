@@ -119,6 +119,10 @@ def _new_questionnaire(template: Questionnaire, commune: NewCommune | None) -> Q
         "questions": questions,
     }
     if commune is not None:
+        # One commune now: a template's restrictions to some of its communes would name communes
+        # the new election does not have, so every question is asked in the new commune.
+        update["questions"] = tuple(q.model_copy(update={"communes": None}) for q in questions)
+        update["themes"] = tuple(t.model_copy(update={"communes": None}) for t in template.themes)
         election = template.election
         year = election.rounds[0].date.year
         update["id"] = f"{_slug(commune.name)}-{year}"[:64].rstrip("-_.") or template.id

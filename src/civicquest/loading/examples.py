@@ -8,7 +8,7 @@ from ..errors import UsageError
 
 __all__ = ["EXAMPLES", "example_path"]
 
-EXAMPLES = ("aix2026",)
+EXAMPLES = ("aix2026", "metropole2026")
 
 
 def example_path(name: str = "aix2026") -> Path:
