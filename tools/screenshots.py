@@ -21,7 +21,7 @@ def page_types(site: Path, lang: str) -> dict[str, Path]:
     """One page of each kind in ``lang``: the first of each folder, in sorted order."""
     root = site / lang
     found = {"home": root / "index.html"}
-    for name in ("methodology", "data", "voter", "followup"):
+    for name in ("methodology", "data", "voter", "followup", "across"):
         if (root / f"{name}.html").exists():
             found[name] = root / f"{name}.html"
     for folder in ("compare", "lists", "questions", "communes"):
