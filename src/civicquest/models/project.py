@@ -7,6 +7,7 @@ from functools import cached_property
 from pydantic import Field
 
 from .base import CivicModel
+from .followup import Followup
 from .questionnaire import (
     AnyQuestion,
     Commune,
@@ -32,6 +33,9 @@ class Project(CivicModel):
     )
     scoring: ScoringConfig | None = Field(
         default=None, description="The content of scoring.yaml, if the project has one."
+    )
+    followups: tuple[Followup, ...] = Field(
+        default=(), description="The follow-up of elected lists' commitments (followup/)."
     )
 
     @cached_property
@@ -101,4 +105,5 @@ class Project(CivicModel):
             respondents=kept,
             responses=tuple(r for r in self.responses if r.respondent in ids),
             scoring=self.scoring,
+            followups=tuple(f for f in self.followups if f.respondent in ids),
         )
