@@ -3,7 +3,8 @@
 The page registry is this module: the home page, the comparison (all questions, then one page per
 theme and one per competence: filters that need no JavaScript), one page per list and per
 question, the methodology (:mod:`.methodology`), the open data (:mod:`.open_data`) and the voter
-page (:mod:`.voter_page`). Every page exists under ``fr/`` and ``en/``; ``index.html`` at the
+page (:mod:`.voter_page`), and the follow-up of commitments when there is one
+(:mod:`.followup_page`). Every page exists under ``fr/`` and ``en/``; ``index.html`` at the
 root points to both.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from civicquest.models import Project, ScoreReport
 
+from .followup_page import add_followup_page
 from .methodology import methodology_context
 from .open_data import add_open_data
 from .site import LANGUAGES, Site
@@ -31,6 +33,7 @@ def build_site(
     for lang in LANGUAGES:
         _add_pages(site, lang)
     add_voter_page(site)
+    add_followup_page(site)
     return dict(sorted(site.files.items()))
 
 
