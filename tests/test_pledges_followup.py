@@ -48,7 +48,8 @@ def test_a_list_signs_when_it_commits_to_enough_measures_and_the_principle() -> 
     report = civicquest.score(load_project(FIXTURE))
     found = {item.respondent: (item.commitments, item.signatory) for item in report.lists}
     assert found == {"liste-a": (9, True), "liste-b": (5, False), "liste-c": (0, False)}
-    assert report.pledge is not None and report.pledge.min_commitments == 8
+    assert report.pledge is not None
+    assert report.pledge.min_commitments == 8
 
 
 def test_missing_the_required_principle_loses_the_signature(pacte: Path) -> None:
@@ -83,10 +84,13 @@ def civicquest_signs(pledge: Pledge, committed: set[str]) -> bool:
 
 def test_the_signature_is_published_in_every_score_format() -> None:
     table = _run("score", str(FIXTURE), "--lang", "en").output
-    assert "signs" in table and "yes (9)" in table and "no (5)" in table
+    assert "signs" in table
+    assert "yes (9)" in table
+    assert "no (5)" in table
     rows = list(csv.DictReader(io.StringIO(_run("score", str(FIXTURE), "--format", "csv").output)))
     signed = {row["respondent"]: (row["commitments"], row["signatory"]) for row in rows}
-    assert signed["liste-a"] == ("9", "true") and signed["liste-b"] == ("5", "false")
+    assert signed["liste-a"] == ("9", "true")
+    assert signed["liste-b"] == ("5", "false")
     data = json.loads(_run("score", str(FIXTURE), "--format", "json").output)
     assert {i["respondent"]: i["signatory"] for i in data["lists"]}["liste-a"] is True
     assert data["pledge"]["min_commitments"] == 8
@@ -99,7 +103,9 @@ def _issue(folder: Path, code: str) -> Any:
     found = [i for i in check_project(folder).issues if i.code == code]
     assert len(found) == 1, [i.code for i in check_project(folder).issues]
     issue = found[0]
-    assert issue.line is not None and issue.message("fr") and issue.hint("en")
+    assert issue.line is not None
+    assert issue.message("fr")
+    assert issue.hint("en")
     return issue
 
 
@@ -158,7 +164,9 @@ def test_a_follow_up_state_outside_the_four_is_a_schema_error(pacte: Path) -> No
     _edit(pacte / "followup" / "liste-a.yaml",
           lambda d: d["commitments"]["m02"][0].update(state="done"))  # fmt: skip
     found = [i for i in check_project(pacte).issues if "m02" in (i.path or "")]
-    assert found and found[0].severity == "error" and found[0].line is not None
+    assert found
+    assert found[0].severity == "error"
+    assert found[0].line is not None
 
 
 # -- civicquest followup --------------------------------------------------------------------
@@ -178,10 +186,14 @@ def test_followup_report_gives_the_latest_state_of_each_commitment() -> None:
 
 def test_followup_cli_in_text_csv_and_json(tmp_path: Path) -> None:
     text = _run("followup", str(FIXTURE), "--lang", "en")
-    assert text.exit_code == 0 and "decided" in text.output and "150000" in text.output
+    assert text.exit_code == 0
+    assert "decided" in text.output
+    assert "150000" in text.output
     french = _run("followup", str(FIXTURE), "--lang", "fr").output
     assert "décidé" in french
-    rows = list(csv.DictReader(io.StringIO(_run("followup", str(FIXTURE), "--format", "csv").output)))
+    rows = list(
+        csv.DictReader(io.StringIO(_run("followup", str(FIXTURE), "--format", "csv").output))
+    )
     assert {r["question"]: r["state"] for r in rows}["m03"] == "decided"
     out = tmp_path / "suivi.json"
     assert _run("followup", str(FIXTURE), "--format", "json", "-o", str(out)).exit_code == 0
@@ -191,7 +203,8 @@ def test_followup_cli_in_text_csv_and_json(tmp_path: Path) -> None:
 def test_followup_of_a_project_without_follow_up_says_so(pacte: Path) -> None:
     shutil.rmtree(pacte / "followup")
     result = _run("followup", str(pacte), "--lang", "en")
-    assert result.exit_code == 0 and "No follow-up yet" in result.output
+    assert result.exit_code == 0
+    assert "No follow-up yet" in result.output
 
 
 def test_hostile_names_are_neutralised_in_the_follow_up_csv(pacte: Path) -> None:
@@ -230,7 +243,9 @@ def test_no_opinion_is_scored_as_a_missing_answer_per_the_policy(
 
 
 def test_the_neutral_position_is_an_answer_in_the_middle() -> None:
-    item = next(i for i in civicquest.score(load_project(FIXTURE)).lists if i.respondent == "liste-b")
+    item = next(
+        i for i in civicquest.score(load_project(FIXTURE)).lists if i.respondent == "liste-b"
+    )
     contribution = next(c for c in item.breakdown if c.question == "t01")
     assert (contribution.case, contribution.value) == ("answered", 0.5)
 
@@ -263,10 +278,9 @@ def test_a_list_saying_no_opinion_is_matched_as_a_list_that_skipped(pacte: Path)
 def test_the_browser_script_treats_no_opinion_as_the_engine(
     pacte: Path, policy: str, tmp_path: Path
 ) -> None:
+    from civicquest import MatchChoice
     from match_js import run_match_js
     from test_match_js import assert_same
-
-    from civicquest import MatchChoice
 
     project = load_project(_with_policy(pacte, policy))
     choices = [MatchChoice(method=m, empty_voter="zero") for m in ("wahl-o-mat", "city-block")]
@@ -304,8 +318,11 @@ def test_the_report_has_a_follow_up_page_only_with_follow_up_data(pacte: Path) -
         note="<script>alert(1)</script>\u202e🙂"))  # fmt: skip
     site = _site(load_project(pacte))
     french = site["fr/followup.html"].decode("utf-8")
-    assert "Suivi des engagements" in french and "décidé" in french and "150 000" in french
-    assert "<script>alert(1)</script>" not in french and "&lt;script&gt;" in french
+    assert "Suivi des engagements" in french
+    assert "décidé" in french
+    assert "150 000" in french
+    assert "<script>alert(1)</script>" not in french
+    assert "&lt;script&gt;" in french
     assert 'href="followup.html"' in site["fr/index.html"].decode("utf-8")
     assert "en/followup.html" in site
     aix = _site(load_project(civicquest.example_path("aix2026")))

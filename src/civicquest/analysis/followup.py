@@ -51,8 +51,8 @@ def followup_report(project: Project) -> FollowupReport:
                 continue
             rows.append(_row(by_list[respondent.id], respondent.name, question, themes[question],
                              answer.choice, answer.amount))  # fmt: skip
-    counts = Counter(row.state for row in rows)
-    order = (*FOLLOWUP_STATES, "not_followed")
+    counts: Counter[str] = Counter(row.state for row in rows)
+    order: tuple[str, ...] = (*FOLLOWUP_STATES, "not_followed")
     return FollowupReport(
         lists=tuple(r.id for r in lists),
         rows=tuple(rows),

@@ -149,7 +149,7 @@ def score_csv(report: ScoreReport) -> str:
         head = [*map(neutralise, (item.respondent, item.name, item.status)), item.rank or ""]
         tail = [neutralise(item.commune or "")]
         if pledge:
-            tail += [item.commitments or 0, "true" if item.signatory else "false"]
+            tail += [str(item.commitments or 0), "true" if item.signatory else "false"]
         writer.writerow([*head, "*", _plain(item.score), "", "", *tail])
         for theme in item.themes:
             cells = (neutralise(theme.theme), _plain(theme.score), theme.points, theme.maximum)

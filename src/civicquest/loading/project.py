@@ -234,9 +234,7 @@ def _add_response(
     return issues
 
 
-def _followups(
-    folder: Path, checker: FollowupChecker, issues: list[Issue]
-) -> tuple[Followup, ...]:
+def _followups(folder: Path, checker: FollowupChecker, issues: list[Issue]) -> tuple[Followup, ...]:
     """The follow-up files of ``followup/`` (optional), checked; one per list."""
     found: dict[str, str] = {}
     kept: list[Followup] = []

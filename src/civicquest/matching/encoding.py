@@ -104,9 +104,7 @@ def _no_opinion_levels(
     neutral = [i for i, code in enumerate(codes) for o in scale.options
                if o.code == code and o.neutral == "position"]  # fmt: skip
     level = {"exclude": -1, "neutral": neutral[0] if neutral else -1, "zero": len(codes) - 1}
-    return tuple(
-        (o.code, level[policy]) for o in scale.options if o.neutral == "no_opinion"
-    )
+    return tuple((o.code, level[policy]) for o in scale.options if o.neutral == "no_opinion")
 
 
 def encode_voter(voter: VoterAnswers, questions: tuple[MatchQuestion, ...]) -> EncodedVoters:

@@ -40,11 +40,9 @@ class Followup(CivicModel):
 
     respondent: Identifier = Field(description="The list followed (an id of respondents.yaml).")
     updated: dt.date | None = Field(default=None, description="When the file was last reviewed.")
-    commitments: dict[Identifier, Annotated[tuple[FollowupStep, ...], Field(min_length=1)]] = (
-        Field(
-            default_factory=dict,
-            description="Per question id: the steps, oldest first.",
-        )
+    commitments: dict[Identifier, Annotated[tuple[FollowupStep, ...], Field(min_length=1)]] = Field(
+        default_factory=dict,
+        description="Per question id: the steps, oldest first.",
     )
 
 

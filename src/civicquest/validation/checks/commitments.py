@@ -16,7 +16,9 @@ __all__ = ["AnswerExtras", "check_commitment_rules", "number_issues"]
 
 def check_commitment_rules(questionnaire: Questionnaire, doc: Document) -> list[Issue]:
     """The pledge cites known options and questions and can be reached; amounts are sound."""
-    return _pledge(questionnaire, doc) + _amounts(questionnaire, doc) + _neutrals(questionnaire, doc)
+    return (
+        _pledge(questionnaire, doc) + _amounts(questionnaire, doc) + _neutrals(questionnaire, doc)
+    )
 
 
 def _pledge(questionnaire: Questionnaire, doc: Document) -> list[Issue]:
@@ -120,7 +122,9 @@ class AnswerExtras:
         return issues
 
 
-def _extras(rule: _Extras, answer: Answer, doc: Document, at: DocPath, question: str) -> list[Issue]:
+def _extras(
+    rule: _Extras, answer: Answer, doc: Document, at: DocPath, question: str
+) -> list[Issue]:
     issues: list[Issue] = []
     if rule.evidence and not answer.evidence:
         issues.append(located("evidence_missing", doc, at, severity="warning", question=question))
