@@ -121,7 +121,7 @@ def assert_prints(page: str, command: str, output: str, documented: list[str]) -
 #: out of it unchanged. The reader's edits run too: a ``{code-block}`` captioned
 #: ``avant : FILE`` then ``après : FILE`` replaces the one place the first text is in FILE,
 #: ``à la fin de : FILE`` appends, ``nouveau fichier : FILE`` writes a new file; the one shell
-#: command a page may show is ``cp -r FOLDER COPY``.
+#: commands a page may show are ``cp -r FOLDER COPY``, ``cp FILE COPY`` and ``mkdir FOLDER``.
 FLOW_PAGES = (
     "importing.md",
     "evolving.md",
@@ -129,14 +129,24 @@ FLOW_PAGES = (
     "publishing.md",
     "reuse.md",
     "example-metropole2026.md",
+    "pledges.md",
 )
 
+_EDIT_CAPTION = re.compile(r":caption: (avant|après|à la fin de|nouveau fichier) : ")
 _STEP = re.compile(
     r"```console\n(?P<console>.*?)```"
     r"|```\{code-block\} \S+\n:caption: (?P<edit>avant|après|à la fin de|nouveau fichier) : "
     r"(?P<file>\S+)\n\n(?P<text>.*?)```",
     flags=re.S,
 )
+
+
+def _file_command(words: list[str]) -> None:
+    """``cp FILE COPY`` or ``mkdir FOLDER``, failing as the shell would (no parents made)."""
+    if words[0] == "mkdir":
+        Path(words[1]).mkdir()
+    else:
+        shutil.copyfile(words[1], words[2])
 
 
 def flow_commands(page: str) -> list[tuple[str, list[str]]]:
@@ -193,6 +203,9 @@ def test_a_flow_page_runs_as_printed_and_leaves_the_example_alone(
             source, copy = shlex.split(command)[2:]
             shutil.copytree(source, copy)
             continue
+        if command.startswith(("cp ", "mkdir ")):
+            _file_command(shlex.split(command))
+            continue
         assert command.startswith("civicquest "), f"{page}: the test cannot run {command!r}"
         result = CliRunner().invoke(cli, shlex.split(command)[1:])
         assert_prints(page, command, result.output, documented)
@@ -235,7 +248,13 @@ def test_documented_help_is_the_real_help(name: str, documented: str, update_gol
 # --- Every command of the README and the docs, pasted into a shell after `make demo` ---------
 
 #: The pages whose shell blocks a reader pastes: the README and every page of the docs.
-SHELL_PAGES = ("README.md", *sorted(str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md")))
+#: Every page pasted in a shell, but the flow pages whose reader edits files between commands
+#: (those edits are not shell commands: the flow test above applies them and runs those pages).
+SHELL_PAGES = tuple(
+    page
+    for page in ("README.md", *sorted(str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md")))
+    if not _EDIT_CAPTION.search((ROOT / page).read_text(encoding="utf-8"))
+)
 #: Commands not run, and why (each must still be in the docs: see the last test).
 NOT_RUN = {
     "make demo": "run once, before every page: the state a fresh clone is in after it",

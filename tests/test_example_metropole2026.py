@@ -127,7 +127,9 @@ def test_the_report_command_builds_the_site(tmp_path: Path) -> None:
     home = (site / "fr" / "index.html").read_text(encoding="utf-8")
     for commune in ("Nantes", "Rezé", "Saint-Herblain", "Orvault", "Bouguenais"):
         assert commune in home
-    assert "Rezé Ensemble (liste fictive)" in home
+    rezé = (site / "fr" / "communes" / "44143" / "index.html").read_text(encoding="utf-8")
+    assert "Rezé Ensemble (liste fictive)" in rezé
+    assert "Rezé Ensemble (liste fictive)" not in home  # lists are shown within their commune
 
 
 def test_init_from_the_example_by_name(tmp_path: Path) -> None:

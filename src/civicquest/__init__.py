@@ -14,6 +14,7 @@ from .__about__ import __version__
 
 if TYPE_CHECKING:
     from ._api import match_voter, score, sensitivity
+    from .analysis.followup import followup_report
     from .analysis.sensitivity import Scenario, SensitivityReport
     from .errors import (
         CivicquestError,
@@ -99,6 +100,7 @@ _HOMES: dict[str, str] = {
     "compare_communes": "scoring.communes",
     "example_path": "loading.examples",
     "export": "exporting.pipeline",
+    "followup_report": "analysis.followup",
     "hookimpl": "plugins",
     "json_schema": "exporting.schemas",
     "load_project": "loading.project",
@@ -155,6 +157,7 @@ __all__ = [
     "compare_communes",
     "example_path",
     "export",
+    "followup_report",
     "hookimpl",
     "json_schema",
     "load_project",

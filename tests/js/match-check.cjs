@@ -8,7 +8,9 @@ const matchers = {};
 const out = input.voters.map((voter) => {
   const key = voter.method;
   matchers[key] = matchers[key] || match.matcher(input.tables, key);
-  const report = matchers[key].match(voter.levels, voter.important);
+  // A voter given as option codes goes through the script's own encode (equivalents too).
+  const encoded = voter.answers ? match.encode(input.tables, voter.answers) : voter;
+  const report = matchers[key].match(encoded.levels, encoded.important);
   report.rounded = report.lists.map((item) => [
     match.roundHalfUp(item.agreement),
     item.themes.map((t) => (t.agreement === null ? null : match.roundHalfUp(t.agreement))),

@@ -148,5 +148,5 @@ def test_a_project_without_scoring_file_shows_the_defaults() -> None:
     context = methodology_context(project, report, "fr")
     assert [(p.case, p.policy) for p in context.policies] == [
         ("no_reply", "zero"), ("declined", "zero"), ("skipped", "zero"),
-        ("not_applicable", "exclude"), ("outside_form", "zero"),
+        ("not_applicable", "exclude"), ("outside_form", "zero"), ("no_opinion", "exclude"),
     ]  # fmt: skip

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "plugins": "plugins:plugins",
     "init": "init:init",
     "diff": "diff:diff",
+    "followup": "followup:followup",
 }
 
 

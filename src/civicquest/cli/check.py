@@ -43,7 +43,8 @@ def summary(path: Path, lang: str) -> None:
 
 @click.command()
 @click.argument(
-    "name", type=click.Choice(["questionnaire", "respondents", "response", "scoring", "voter"])
+    "name",
+    type=click.Choice(["questionnaire", "respondents", "response", "scoring", "voter", "followup"]),
 )
 @click.option(
     "-o",

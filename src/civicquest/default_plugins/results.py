@@ -47,6 +47,9 @@ _WORDS = {  # English msgids, translated in the context "results"
     "missing": N_("results", "no answer"),
     "waiting": N_("results", "waiting for the lists' answers"),
     "level": N_("results", "{label}: {count}"),
+    "signs": N_("results", "signs"),
+    "yes": N_("results", "yes"),
+    "no": N_("results", "no"),
 }
 
 
@@ -118,7 +121,16 @@ def _lists_table(
         rows = [
             (item.name, _levels_text(item.levels, lang, labels, words["level"])) for item in lists
         ]
+    if report.pledge is not None:
+        head = (*head, words["signs"])
+        rows = [(*row, _signs(item, words, lang)) for row, item in zip(rows, lists, strict=True)]
     return table_lines([head, *rows])
+
+
+def _signs(item: ListScore, words: dict[str, str], lang: str) -> str:
+    """'yes (9)' or 'no (3)': whether the list signs, and how many measures it commits to."""
+    answer = words["yes"] if item.signatory else words["no"]
+    return f"{answer} ({format_decimal(item.commitments or 0, lang)})"
 
 
 def _unscored_lines(left: Sequence[UnscoredList], words: dict[str, str], lang: str) -> list[str]:
@@ -159,16 +171,20 @@ def score_csv(report: ScoreReport) -> str:
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
+    pledge = report.pledge is not None  # two more columns only for a pact to sign
     writer.writerow(
         ["respondent", "name", "status", "rank", "theme", "score", "points", "maximum", "commune"]
+        + (["commitments", "signatory"] if pledge else [])
     )
     for item in report.lists:
         head = [*map(neutralise, (item.respondent, item.name, item.status)), item.rank or ""]
-        commune = neutralise(item.commune or "")
-        writer.writerow([*head, "*", _plain(item.score), "", "", commune])
+        tail = [neutralise(item.commune or "")]
+        if pledge:
+            tail += [str(item.commitments or 0), "true" if item.signatory else "false"]
+        writer.writerow([*head, "*", _plain(item.score), "", "", *tail])
         for theme in item.themes:
             cells = (neutralise(theme.theme), _plain(theme.score), theme.points, theme.maximum)
-            writer.writerow([*head, *cells, commune])
+            writer.writerow([*head, *cells, *tail])
     return buffer.getvalue()
 
 

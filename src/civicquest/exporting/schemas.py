@@ -11,6 +11,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from ..models.extends import QuestionnaireFile
+from ..models.followup import Followup
 from ..models.respondents import RespondentList
 from ..models.responses import Response
 from ..models.scoring import ScoringConfig
@@ -20,6 +21,7 @@ from .atomic import write_text_atomically
 __all__ = ["SCHEMA_MODELS", "SCHEMA_NAMES", "json_schema", "write_schema_files"]
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "followup": Followup,
     "questionnaire": QuestionnaireFile,  # a whole questionnaire, or one that extends another
     "respondents": RespondentList,
     "response": Response,
@@ -47,7 +49,8 @@ class _ClosedMappings(GenerateJsonSchema):
 
 
 def json_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of file: questionnaire, respondents, response, scoring, voter."""
+    """The JSON Schema of one kind of file: followup, questionnaire, respondents, response,
+    scoring, voter."""
     try:
         model = SCHEMA_MODELS[name]
     except KeyError:

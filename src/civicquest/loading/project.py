@@ -6,6 +6,7 @@ Layout of a project folder::
     previous_versions/      earlier versions of it, as <version>.yaml (optional)
     respondents.yaml        the candidate lists and their status (optional)
     responses/<list>.yaml   one response per list (optional; .yml / .json too)
+    followup/<list>.yaml    the follow-up of an elected list's commitments (optional)
     scoring.yaml            scores, weights and missing-answer policy (optional)
 """
 
@@ -19,6 +20,7 @@ from pydantic import BaseModel
 
 from ..errors import InvalidProjectError
 from ..models._bulk import gc_paused
+from ..models.followup import Followup
 from ..models.project import Project
 from ..models.questionnaire import Questionnaire
 from ..models.respondents import Respondent, RespondentList
@@ -30,6 +32,7 @@ from ..validation.checks import (
     check_questionnaire,
     check_respondents,
 )
+from ..validation.checks.followup import FollowupChecker
 from ..validation.checks.scoring import check_scale_scores, check_scoring
 from ..validation.issues import Issue, located
 from ..validation.models import check_models
@@ -97,6 +100,12 @@ def check_project(path: ProjectSource) -> ProjectCheck:
         if folder
         else []
     )
+    followups = (
+        _followups(folder, FollowupChecker(questionnaire, respondents, {
+            r.respondent: r for r in responses}), issues)
+        if folder and questionnaire
+        else ()
+    )  # fmt: skip
     respondents = respondents or ()
     before_scoring = len(issues)
     scoring = _scoring(folder, names, questionnaire, issues) if folder else None
@@ -110,6 +119,7 @@ def check_project(path: ProjectSource) -> ProjectCheck:
             responses=tuple(responses),
             scoring=scoring,
             previous_versions=previous,
+            followups=followups,
         )
     return ProjectCheck(project, tuple(sorted(issues, key=_reading_order)))
 
@@ -245,13 +255,35 @@ def _add_response(
     return issues
 
 
-def _response_files(folder: Path, issues: list[Issue]) -> list[Path] | None:
+def _followups(folder: Path, checker: FollowupChecker, issues: list[Issue]) -> tuple[Followup, ...]:
+    """The follow-up files of ``followup/`` (optional), checked; one per list."""
+    found: dict[str, str] = {}
+    kept: list[Followup] = []
+    for path in _response_files(folder, issues, "followup") or ():
+        loaded = _load_model(path, Followup, issues)
+        if loaded is None:
+            continue
+        followup, doc = loaded
+        issues += checker.check(followup, doc)
+        if followup.respondent in found:
+            issues.append(located("duplicate_followup", doc, ("respondent",),
+                                  respondent=followup.respondent,
+                                  first=found[followup.respondent]))  # fmt: skip
+            continue
+        found[followup.respondent] = str(doc.path)
+        kept.append(followup)
+    return tuple(kept)
+
+
+def _response_files(
+    folder: Path, issues: list[Issue], name: str = "responses"
+) -> list[Path] | None:
     """The response files, in name order; None if ``responses/`` is there but cannot be listed.
 
     Every visible name with a response suffix is returned, whatever it is (reading it reports a
     folder or a broken link); anything else is reported as ignored, never skipped silently.
     """
-    directory = folder / "responses"
+    directory = folder / name
     found = kind_of(directory)
     if found.kind == "absent":
         return []

@@ -261,6 +261,11 @@
       var choice = answer !== null && typeof answer === "object" ? answer.choice : answer;
       var skip = answer !== null && typeof answer === "object" && answer.skip === true;
       var level = skip ? -1 : question.codes.indexOf(choice);
+      // A "no opinion" option counts as the engine says (encoding.py, MatchQuestion.level).
+      var equivalents = question.equivalents || {};
+      if (level < 0 && !skip && Object.prototype.hasOwnProperty.call(equivalents, choice)) {
+        level = equivalents[choice];
+      }
       levels.push(level);
       important.push(level >= 0 && typeof answer === "object" && answer.important === true);
     });

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models.project import Project
-from ..models.questionnaire import Questionnaire
+from ..models.questionnaire import Questionnaire, Scale
 from ..models.respondents import Respondent
 from ..models.responses import Answer
 from ..models.results import UnscoredList
-from ..models.scoring import ScoringConfig
+from ..models.scoring import MissingPolicy, ScoringConfig
 from ..models.voter import VoterAnswers
 
 if TYPE_CHECKING:
@@ -41,16 +41,23 @@ class MatchQuestion:
     codes: tuple[str, ...]
     scale: str = ""
     weight: float = 1.0
+    equivalents: tuple[tuple[str, int], ...] = ()
 
     @property
     def levels(self) -> int:
         return len(self.codes)
 
     def level(self, answer: Answer | None) -> int:
-        """The level index of ``answer``, or -1 when it gives no usable option."""
-        if answer is None or answer.choice is None or answer.choice not in self.codes:
+        """The level index of ``answer``, or -1 when it gives no usable option.
+
+        An option left out of ``codes`` but in ``equivalents`` (a 'no opinion' option) counts
+        as the level given there (-1: as a skipped question).
+        """
+        if answer is None or answer.choice is None:
             return -1
-        return self.codes.index(answer.choice)
+        if answer.choice in self.codes:
+            return self.codes.index(answer.choice)
+        return dict(self.equivalents).get(answer.choice, -1)
 
 
 @dataclass(frozen=True)
@@ -70,16 +77,34 @@ def match_questions(
     """
     scales = {scale.id: scale for scale in questionnaire.scales}
     overrides = scoring.question_weights if scoring is not None else {}
+    policy = scoring.missing.no_opinion if scoring is not None else "exclude"
     found = []
     for question in questionnaire.questions:
         scale = scales.get(getattr(question, "scale", ""))
         if question.kind not in MATCHED_KINDS or scale is None:
             continue
-        codes = tuple(o.code for o in scale.options if not o.not_applicable)
+        codes = tuple(
+            o.code for o in scale.options if not o.not_applicable and o.neutral != "no_opinion"
+        )
         if len(codes) >= 2:
             weight = overrides.get(question.id, question.weight)
-            found.append(MatchQuestion(question.id, question.theme, codes, scale.id, weight))
+            equivalents = _no_opinion_levels(scale, codes, policy)
+            found.append(
+                MatchQuestion(question.id, question.theme, codes, scale.id, weight, equivalents)
+            )
     return tuple(found)
+
+
+def _no_opinion_levels(
+    scale: Scale, codes: tuple[str, ...], policy: MissingPolicy
+) -> tuple[tuple[str, int], ...]:
+    """Where a 'no opinion' option counts, per the policy ``missing.no_opinion``: as a skipped
+    question (exclude, -1), as the scale's neutral position (neutral; -1 when it has none), or
+    as its last, least committed option (zero)."""
+    neutral = [i for i, code in enumerate(codes) for o in scale.options
+               if o.code == code and o.neutral == "position"]  # fmt: skip
+    level = {"exclude": -1, "neutral": neutral[0] if neutral else -1, "zero": len(codes) - 1}
+    return tuple((o.code, level[policy]) for o in scale.options if o.neutral == "no_opinion")
 
 
 def encode_voter(voter: VoterAnswers, questions: tuple[MatchQuestion, ...]) -> EncodedVoters:

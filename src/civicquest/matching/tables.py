@@ -100,6 +100,7 @@ def _question(question: MatchQuestion) -> TableQuestion:
         codes=question.codes,
         positions=tuple(float(x) for x in positions(question.levels)),
         weight=question.weight,
+        equivalents=dict(question.equivalents),
     )
 
 

@@ -1,6 +1,15 @@
 """The civicquest schemas: pydantic models only, no I/O and no plugins."""
 
 from .base import CivicModel, Identifier, LanguageCode, LocalizedText, localize, localized
+from .commitments import AmountSpec, NeutralKind, Pledge
+from .followup import (
+    FOLLOWUP_STATES,
+    Followup,
+    FollowupReport,
+    FollowupRow,
+    FollowupState,
+    FollowupStep,
+)
 from .match_tables import (
     MatchChoice,
     MatchingTables,
@@ -63,6 +72,8 @@ from .scoring import MissingRules, ScoringConfig
 from .voter import VoterAnswer, VoterAnswers
 
 __all__ = [
+    "FOLLOWUP_STATES",
+    "AmountSpec",
     "Answer",
     "Answered",
     "AnsweredOutsideForm",
@@ -78,6 +89,11 @@ __all__ = [
     "Declined",
     "Election",
     "Evidence",
+    "Followup",
+    "FollowupReport",
+    "FollowupRow",
+    "FollowupState",
+    "FollowupStep",
     "Identifier",
     "LanguageCode",
     "ListMatch",
@@ -90,6 +106,7 @@ __all__ = [
     "MethodTables",
     "MissingRules",
     "MultipleChoiceQuestion",
+    "NeutralKind",
     "NoAnswerReason",
     "NotSolicited",
     "NumberQuestion",
@@ -97,6 +114,7 @@ __all__ = [
     "Organisation",
     "PartiallyAnswered",
     "Pending",
+    "Pledge",
     "PositionQuestion",
     "Project",
     "Question",

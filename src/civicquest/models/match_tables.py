@@ -80,6 +80,11 @@ class TableQuestion(CivicModel):
         "``positions``."
     )
     weight: float = Field(description="The question's weight (or scoring.yaml's override).")
+    equivalents: dict[Identifier, int] = Field(
+        default_factory=dict,
+        description="Options left out of ``codes`` that count as another: 'no opinion' options, "
+        "as the index given (-1: as a skipped question), per scoring.yaml's missing.no_opinion.",
+    )
 
 
 class TableList(CivicModel):

@@ -7,6 +7,7 @@ from functools import cached_property
 from pydantic import Field
 
 from .base import CivicModel
+from .followup import Followup
 from .questionnaire import (
     AnyQuestion,
     Commune,
@@ -40,6 +41,9 @@ class Project(CivicModel):
             "Earlier versions of the questionnaire kept in previous_versions/ (oldest first): "
             "a response to one of them is shown with the wording it answered."
         ),
+    )
+    followups: tuple[Followup, ...] = Field(
+        default=(), description="The follow-up of elected lists' commitments (followup/)."
     )
 
     @cached_property
@@ -113,4 +117,6 @@ class Project(CivicModel):
             respondents=kept,
             responses=tuple(r for r in self.responses if r.respondent in ids),
             scoring=self.scoring,
+            previous_versions=self.previous_versions,
+            followups=tuple(f for f in self.followups if f.respondent in ids),
         )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from .base import CivicModel, Identifier, LanguageCode, LocalizedText, Text, Url, Weight
+from .commitments import AmountSpec, NeutralKind, Pledge
 
 __all__ = [
     "AnyQuestion",
@@ -31,6 +32,7 @@ __all__ = [
     "ScaleOption",
     "SingleChoiceQuestion",
     "Theme",
+    "commitment_options",
     "restricted_questions",
 ]
 
@@ -154,6 +156,16 @@ class ScaleOption(CivicModel):
         default=False,
         description="The question does not apply (e.g. outside the commune's powers).",
     )
+    neutral: NeutralKind | None = Field(
+        default=None,
+        description="A neutral option: 'position' (a stance in the middle, e.g. 'neutre') or "
+        "'no_opinion' (e.g. 'ne se prononce pas': counted as missing, per the scoring policy "
+        "missing.no_opinion).",
+    )
+    requires_comment: bool = Field(
+        default=False,
+        description="An answer choosing this option must carry a comment (e.g. 'partiellement').",
+    )
 
 
 class Scale(CivicModel):
@@ -195,11 +207,18 @@ class QuestionBase(CivicModel):
     weight: Weight = 1.0
     allow_comment: bool = True
     allow_evidence: bool = True
+    requires_evidence: bool = Field(
+        default=False, description="An answer must carry evidence (a link or an excerpt)."
+    )
     communes: tuple[InseeCode, ...] | None = Field(default=None, description=_COMMUNES_HELP)
 
 
 class _ScaledQuestion(QuestionBase):
     scale: Identifier = Field(description="Id of the scale the answer is chosen on.")
+    amount: AmountSpec | None = Field(
+        default=None,
+        description="A number the answer may carry next to its option (answer field 'amount').",
+    )
 
 
 class SingleChoiceQuestion(_ScaledQuestion):
@@ -284,6 +303,9 @@ class Questionnaire(CivicModel):
     themes: tuple[Theme, ...] = Field(min_length=1)
     scales: tuple[Scale, ...] = ()
     questions: tuple[AnyQuestion, ...] = Field(min_length=1)
+    pledge: Pledge | None = Field(
+        default=None, description="The signatory rule, when the questionnaire is a pact to sign."
+    )
 
 
 def restricted_questions(questionnaire: Questionnaire) -> dict[str, frozenset[str]]:
@@ -298,3 +320,34 @@ def restricted_questions(questionnaire: Questionnaire) -> dict[str, frozenset[st
         elif own or theirs:
             restricted[question.id] = frozenset(own or theirs)
     return restricted
+
+
+def commitment_options(questionnaire: Questionnaire) -> dict[str, frozenset[str]]:
+    """Per question that can hold a commitment, the option codes that count as one.
+
+    With a ``pledge``: its options, on its questions (default: every choice question whose
+    scale has one of them). Without: the options of ``commitment`` questions scored above 0
+    (never a not-applicable or neutral option). The pledge counts, and follow-ups follow, these.
+    """
+    scales = {scale.id: scale for scale in questionnaire.scales}
+    pledge = questionnaire.pledge
+    found: dict[str, frozenset[str]] = {}
+    for question in questionnaire.questions:
+        scale = scales.get(getattr(question, "scale", ""))
+        if scale is None or question.kind not in SCORABLE_KINDS:
+            continue
+        if pledge is not None:
+            if pledge.questions is not None and question.id not in pledge.questions:
+                continue
+            options = frozenset(o.code for o in scale.options) & frozenset(pledge.options)
+        elif question.kind == "commitment":
+            options = frozenset(
+                o.code
+                for o in scale.options
+                if (o.score or 0) > 0 and not o.not_applicable and o.neutral is None
+            )
+        else:
+            continue
+        if options:
+            found[question.id] = options
+    return found

@@ -67,6 +67,12 @@ class Answer(CivicModel):
     )
     comment: Text | None = None
     evidence: tuple[Evidence, ...] = ()
+    amount: float | None = Field(
+        default=None,
+        allow_inf_nan=False,
+        description="The number the answer carries next to its option (unit: the question's "
+        "amount.unit), e.g. choice: engage with amount: 150000.",
+    )
     important: bool | None = Field(
         default=None,
         description="The list marks this question as important to it; only the 'points' "

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from .base import CivicModel, Identifier
+from .commitments import Pledge
 
 __all__ = [
     "AnswerCase",
@@ -31,6 +32,7 @@ AnswerCase = Literal[
     "not_applicable",
     "outside_form",
     "unscored_option",
+    "no_opinion",
 ]
 UnscoredReason = Literal[
     "not_solicited", "withdrawn", "merged", "no_consent", "no_response", "no_answers"
@@ -88,6 +90,13 @@ class ListScore(CivicModel):
         default_factory=dict, description="Answers counted by option code or missing case."
     )
     breakdown: tuple[Contribution, ...] = ()
+    commitments: int | None = Field(
+        default=None, description="Questions the list commits to, under the pledge's options."
+    )
+    signatory: bool | None = Field(
+        default=None,
+        description="Whether the list signs the pact under its rule; none without a pledge.",
+    )
 
 
 class UnscoredList(CivicModel):
@@ -112,6 +121,9 @@ class ScoreReport(CivicModel):
     themes: tuple[Identifier, ...]
     lists: tuple[ListScore, ...]
     unscored: tuple[UnscoredList, ...] = ()
+    pledge: Pledge | None = Field(
+        default=None, description="The signatory rule the 'signatory' fields follow, if any."
+    )
 
 
 class ThemeMatch(CivicModel):

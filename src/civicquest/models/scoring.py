@@ -17,13 +17,16 @@ from .match_tables import MatchChoice
 __all__ = ["MISSING_CASES", "MissingCase", "MissingPolicy", "MissingRules", "ScoringConfig"]
 
 MissingPolicy = Literal["exclude", "zero", "neutral"]
-MissingCase = Literal["no_reply", "declined", "skipped", "not_applicable", "outside_form"]
+MissingCase = Literal[
+    "no_reply", "declined", "skipped", "not_applicable", "outside_form", "no_opinion"
+]
 MISSING_CASES: tuple[MissingCase, ...] = (
     "no_reply",
     "declined",
     "skipped",
     "not_applicable",
     "outside_form",
+    "no_opinion",
 )
 OptionScore = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
 
@@ -59,6 +62,13 @@ class MissingRules(CivicModel):
         default="zero",
         description="The list answered outside the form (letter, meeting) and its answer "
         "says nothing on this question. " + _POLICY_HELP,
+    )
+
+    no_opinion: MissingPolicy = Field(
+        default="exclude",
+        description="The list chose an option marked 'neutral: no_opinion' (e.g. 'ne se "
+        "prononce pas'). " + _POLICY_HELP + " Matching: exclude counts it as a skipped "
+        "question, neutral as the scale's 'neutral: position' option, zero as its last option.",
     )
 
     def policy(self, case: MissingCase) -> MissingPolicy:

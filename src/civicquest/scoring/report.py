@@ -21,6 +21,7 @@ from ..text.collation import sorted_by_name
 from .aggregate import competition_ranks, level_counts, scores_from_sums
 from .encoding import EncodedLists, encode_project
 from .kernels import theme_sums
+from .pledge import PledgeCount, pledge_counts
 from .tables import NEUTRAL, SHIFT, ScoringTables, build_tables, case_of_code
 
 if TYPE_CHECKING:
@@ -67,9 +68,10 @@ def build_report(
     theme_scores, overall = scores_from_sums(sums, run.tables.theme_weights)
     labels, counts = level_counts(run.encoded.codes, run.tables)
     explain = _Breakdowns(run.tables)
+    pledged = pledge_counts(run.project, run.encoded.respondents)
     lists = [
         _list_score(run, row, theme_scores[row], overall[row] if ranked else math.nan, explain,
-                    _levels(labels, counts[row]))
+                    _levels(labels, counts[row]), pledged[row] if pledged else None)
         for row in range(len(run.encoded.respondents))
     ]  # fmt: skip
     lists = _ordered(lists, order, seed, _commune_positions(run))
@@ -80,6 +82,7 @@ def build_report(
         themes=run.tables.themes,
         lists=tuple(lists),
         unscored=run.encoded.unscored,
+        pledge=run.project.questionnaire.pledge,
     )
 
 
@@ -145,7 +148,7 @@ def _number(value: float) -> float | None:
 
 def _list_score(
     run: ScoringRun, row: int, themes: npt.NDArray[np.float64], overall: float,
-    explain: _Breakdowns, levels: dict[str, int],
+    explain: _Breakdowns, levels: dict[str, int], pledged: PledgeCount | None = None,
 ) -> ListScore:  # fmt: skip
     respondent = run.encoded.respondents[row]
     breakdown = explain(run.encoded.codes[row])
@@ -158,6 +161,8 @@ def _list_score(
         themes=_theme_scores(run.tables, breakdown, themes),
         levels=levels,
         breakdown=breakdown,
+        commitments=pledged.commitments if pledged else None,
+        signatory=pledged.signatory if pledged else None,
     )
 
 

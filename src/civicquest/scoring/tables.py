@@ -39,6 +39,7 @@ CASE_CODES: dict[str, int] = {
     "not_applicable": -4,
     "outside_form": -5,
     "unscored_option": -6,
+    "no_opinion": -7,
 }
 CASE_BY_CODE = {code: case for case, code in CASE_CODES.items()}
 
@@ -58,12 +59,15 @@ class ScoredQuestion:
     codes: tuple[str, ...]
     scores: tuple[float | None, ...]
     not_applicable: tuple[bool, ...]
+    no_opinion: tuple[bool, ...] = ()
 
     def encode_choice(self, choice: str) -> int:
         """The answer code of the option ``choice``."""
         index = self.codes.index(choice)
         if self.not_applicable[index]:
             return CASE_CODES["not_applicable"]
+        if self.no_opinion and self.no_opinion[index]:
+            return CASE_CODES["no_opinion"]
         if self.scores[index] is None:
             return CASE_CODES["unscored_option"]
         return index
@@ -133,6 +137,7 @@ def _scored(
         codes=tuple(option.code for option in scale.options),
         scores=scores,
         not_applicable=tuple(option.not_applicable for option in scale.options),
+        no_opinion=tuple(option.neutral == "no_opinion" for option in scale.options),
     )
 
 

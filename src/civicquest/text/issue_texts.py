@@ -8,6 +8,7 @@ or ``hint:<code>`` lets two codes with the same English text differ in another l
 from __future__ import annotations
 
 from .catalog import N_
+from .commitment_texts import COMMITMENT_TEXTS
 
 __all__ = ["FILE_KINDS", "ISSUE_TEXTS"]
 
@@ -650,6 +651,7 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         ),
     ),
 }
+ISSUE_TEXTS.update(COMMITMENT_TEXTS)
 
 # What stands at a path (civicquest.loading.file_kinds), put into {kind}.
 FILE_KINDS: dict[str, str] = {

@@ -3,7 +3,8 @@
 The page registry is this module: the home page, the comparison (all questions, then one page per
 theme and one per competence: filters that need no JavaScript), one page per list and per
 question, the methodology (:mod:`.methodology`), the open data (:mod:`.open_data`) and the voter
-page (:mod:`.voter_page`). Every page exists under ``fr/`` and ``en/``; ``index.html`` at the
+page (:mod:`.voter_page`), and the follow-up of commitments when there is one
+(:mod:`.followup_page`). Every page exists under ``fr/`` and ``en/``; ``index.html`` at the
 root points to both.
 
 A project of several communes has an overview of the territory and a comparison across communes
@@ -16,6 +17,7 @@ from __future__ import annotations
 from civicquest.models import Project, ScoreReport
 
 from .communes import add_territory
+from .followup_page import add_followup_page
 from .methodology import methodology_context
 from .open_data import add_open_data
 from .sections import Section
@@ -46,6 +48,7 @@ def build_site(
         for lang in LANGUAGES:
             _add_pages(site, lang, section)
         add_voter_page(site, section)
+    add_followup_page(site)
     return dict(sorted(site.files.items()))
 
 

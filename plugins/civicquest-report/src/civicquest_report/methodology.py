@@ -225,6 +225,8 @@ def _scales(
 def _option_score(option: Any, overrides: dict[str, float], lang: str) -> str:
     if option.not_applicable:
         return translate("methodology", "not applicable: see the missing answers", lang)
+    if option.neutral == "no_opinion":
+        return translate("methodology", "no opinion: see the missing answers", lang)
     score = overrides.get(option.code, option.score)
     if score is None:
         return translate("methodology", "not scored", lang)

@@ -70,6 +70,9 @@ CASES: dict[str, str] = {
         "methodology",
         "A list that answered outside the form (letter, meeting), silent on this question",
     ),
+    "no_opinion": N_(
+        "methodology", "An answer “no opinion” (an option marked neutral: no_opinion)"
+    ),
 }
 
 #: what each policy does to the question's points and maximum

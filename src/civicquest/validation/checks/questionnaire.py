@@ -18,6 +18,7 @@ from ...models.questionnaire import (
 )
 from ..issues import Issue, format_doc_path, located
 from ..locations import DocPath, Document
+from .commitments import check_commitment_rules
 from .communes import check_questionnaire_communes
 from .division import check_division
 
@@ -34,6 +35,7 @@ def check_questionnaire(questionnaire: Questionnaire, doc: Document) -> list[Iss
     issues += _question_bounds(questionnaire, doc)
     issues += check_division(questionnaire, doc)
     issues += check_questionnaire_communes(questionnaire, doc)
+    issues += check_commitment_rules(questionnaire, doc)
     return issues
 
 

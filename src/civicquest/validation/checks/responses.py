@@ -20,6 +20,7 @@ from ...models.responses import Answer, Response
 from ..issues import Issue, located
 from ..locations import DocPath, Document
 from ..versions import compatible, parse_version
+from .commitments import AnswerExtras, number_issues
 
 __all__ = ["ResponseChecker", "check_coverage"]
 
@@ -68,9 +69,14 @@ class ResponseChecker:
         self.restricted = restricted_questions(questionnaire)
         communes = questionnaire.election.all_communes
         self.only_commune = communes[0].insee_code if len(communes) == 1 else None
+        self.extras = AnswerExtras(questionnaire)
 
     def check(self, response: Response, doc: Document) -> list[Issue]:
-        return self._header(response, doc) + self.check_answers(response.answers, doc)
+        return (
+            self._header(response, doc)
+            + self.check_answers(response.answers, doc)
+            + self.extras.check(response.answers, doc)
+        )
 
     def check_answers(self, answers: Mapping[str, Answer], doc: Document) -> list[Issue]:
         """Check answers keyed by question id (a list's, or a voter's)."""
@@ -303,22 +309,7 @@ def _check_text(rule: _QuestionRule, text: str, doc: Document, at: DocPath) -> l
 def _check_number(rule: _QuestionRule, number: float, doc: Document, at: DocPath) -> list[Issue]:
     question = rule.question
     assert isinstance(question, NumberQuestion)
-    issues = []
-    if question.integer and not float(number).is_integer():
-        issues.append(located("not_an_integer", doc, at, value=number))
-    low, high = question.minimum, question.maximum
-    if (low is not None and number < low) or (high is not None and number > high):
-        issues.append(
-            located(
-                "number_out_of_bounds",
-                doc,
-                at,
-                value=number,
-                minimum="-∞" if low is None else low,
-                maximum="+∞" if high is None else high,
-            )
-        )
-    return issues
+    return number_issues(number, (question.integer, question.minimum, question.maximum), doc, at)
 
 
 _VALUE_CHECKS: dict[str, ValueCheck] = {
