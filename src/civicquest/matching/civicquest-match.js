@@ -232,18 +232,26 @@
     };
   };
 
-  // engine.py _ranked: best first, ties (exactly equal) by the collation of names then id
+  // engine.py tie_key: an agreement to a billionth of a point, so that floating-point noise
+  // (the engine adds terms in a matrix product, this script in question order) never breaks a tie.
+  function tieKey(agreement) {
+    return Math.floor(agreement * 1e9 + 0.5);
+  }
+
+  // engine.py _ranked: best first, ties (equal tie keys) by the collation of names then id
   // (`order`, computed by the engine); rank = 1 + the number of strictly higher agreements.
   function rank(items) {
     items.sort(function (x, y) {
-      return y.agreement - x.agreement || x.order - y.order;
+      return tieKey(y.agreement) - tieKey(x.agreement) || x.order - y.order;
     });
     for (var i = 0; i < items.length; i++) {
       var higher = 0;
       var equal = 0;
+      var mine = tieKey(items[i].agreement);
       for (var j = 0; j < items.length; j++) {
-        if (items[j].agreement > items[i].agreement) higher++;
-        if (items[j].agreement === items[i].agreement) equal++;
+        var theirs = tieKey(items[j].agreement);
+        if (theirs > mine) higher++;
+        if (theirs === mine) equal++;
       }
       items[i].rank = 1 + higher;
       items[i].tied = equal > 1;

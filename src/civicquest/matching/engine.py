@@ -202,7 +202,8 @@ def _ranked(
     answered: npt.NDArray[np.bool_],
     list_levels: npt.NDArray[np.int8],
 ) -> tuple[ListMatch, ...]:
-    """Best first; ties (exactly equal agreements) by name, then id, and flagged ``tied``."""
+    """Best first; ties (agreements equal to a billionth of a point, :func:`tie_key`) by name,
+    then id, and flagged ``tied``."""
     items = []
     for index, respondent in enumerate(lists):
         missing = tuple(
@@ -215,17 +216,27 @@ def _ranked(
         )
         items.append((float(scores[0, index]), respondent, theme_matches, missing))
     items = sorted_by_name(
-        items, lambda item: item[1].name, first=lambda item: -item[0], last=lambda item: item[1].id
+        items,
+        lambda item: item[1].name,
+        first=lambda item: -tie_key(item[0]),
+        last=lambda item: item[1].id,
     )
-    values = [item[0] for item in items]
+    keys = [tie_key(item[0]) for item in items]
     return tuple(
         ListMatch(
             respondent=respondent.id, name=respondent.name, agreement=value,
-            rank=1 + sum(other > value for other in values),
-            tied=values.count(value) > 1, themes=theme_matches, missing=missing,
+            rank=1 + sum(other > key for other in keys),
+            tied=keys.count(key) > 1, themes=theme_matches, missing=missing,
         )
-        for value, respondent, theme_matches, missing in items
+        for key, (value, respondent, theme_matches, missing) in zip(keys, items, strict=True)
     )  # fmt: skip
+
+
+def tie_key(agreement: float) -> int:
+    """``agreement`` to a billionth of a percentage point: two lists whose agreements are equal
+    but for floating-point noise (the order in which a matrix product adds its terms) are tied,
+    and rank the same, in this engine and in the browser's civicquest-match.js alike."""
+    return math.floor(agreement * 1e9 + 0.5)
 
 
 def _number(value: float) -> float | None:
