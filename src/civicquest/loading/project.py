@@ -6,6 +6,9 @@ Layout of a project folder::
     respondents.yaml        the candidate lists and their status (optional)
     responses/<list>.yaml   one response per list (optional; .yml / .json too)
     scoring.yaml            scores, weights and missing-answer policy (optional)
+    rounds.yaml             the lists of each round and the mergers between rounds (optional)
+
+A list's response for round 2, when it also has one for round 1, is ``responses/<list>.round2.yaml``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ..models.project import Project
 from ..models.questionnaire import Questionnaire
 from ..models.respondents import Respondent, RespondentList
 from ..models.responses import Response
+from ..models.rounds import ElectionRounds
 from ..models.scoring import ScoringConfig
 from ..validation.checks import (
     ResponseChecker,
@@ -29,6 +33,7 @@ from ..validation.checks import (
     check_questionnaire,
     check_respondents,
 )
+from ..validation.checks.rounds import check_rounds
 from ..validation.checks.scoring import check_scale_scores, check_scoring
 from ..validation.issues import Issue, located
 from ..validation.models import check_models
@@ -90,6 +95,7 @@ def check_project(path: ProjectSource) -> ProjectCheck:
         _responses(folder, questionnaire, respondents, respondents_doc, issues) if folder else []
     )
     respondents = respondents or ()
+    rounds = _rounds(folder, questionnaire, respondents, responses, issues) if folder else None
     before_scoring = len(issues)
     scoring = _scoring(folder, questionnaire, issues) if folder else None
     if loaded is not None and not any(i.severity == "error" for i in issues[before_scoring:]):
@@ -101,6 +107,7 @@ def check_project(path: ProjectSource) -> ProjectCheck:
             respondents=respondents,
             responses=tuple(responses),
             scoring=scoring,
+            rounds=rounds,
         )
     return ProjectCheck(project, tuple(sorted(issues, key=_reading_order)))
 
@@ -166,6 +173,22 @@ def _scoring(
     return loaded[0]
 
 
+def _rounds(
+    folder: Path,
+    questionnaire: Questionnaire | None,
+    respondents: tuple[Respondent, ...],
+    responses: list[Response],
+    issues: list[Issue],
+) -> ElectionRounds | None:
+    path = _find(folder, "rounds", issues)
+    loaded = _load_model(path, ElectionRounds, issues) if path else None
+    if loaded is None:
+        return None
+    if questionnaire is not None:
+        issues += check_rounds(*loaded, questionnaire, respondents, responses)
+    return loaded[0]
+
+
 def _responses(
     folder: Path,
     questionnaire: Questionnaire | None,
@@ -174,7 +197,7 @@ def _responses(
     issues: list[Issue],
 ) -> list[Response]:
     checker = ResponseChecker(questionnaire, respondents) if questionnaire else None
-    found: dict[str, tuple[Response, SourceDocument]] = {}
+    found: dict[tuple[str, int], tuple[Response, SourceDocument]] = {}
     unreadable: set[str] = set()
     files = _response_files(folder, issues)
     with gc_paused():
@@ -185,20 +208,25 @@ def _responses(
             else:
                 unreadable.add(path.stem)
     if respondents is not None and files is not None:
-        issues += check_coverage(respondents, found.keys() | unreadable, respondents_doc)
+        answered = {respondent for respondent, _ in found} | unreadable
+        issues += check_coverage(respondents, answered, respondents_doc)
     order = {r.id: i for i, r in enumerate(respondents or ())}
-    pairs = sorted(found.values(), key=lambda pair: order.get(pair[0].respondent, len(order)))
+    pairs = sorted(
+        found.values(),
+        key=lambda pair: (order.get(pair[0].respondent, len(order)), pair[0].round),
+    )
     return [response for response, _ in pairs]
 
 
 def _add_response(
     loaded: tuple[Response, SourceDocument],
-    found: dict[str, tuple[Response, SourceDocument]],
+    found: dict[tuple[str, int], tuple[Response, SourceDocument]],
     checker: ResponseChecker | None,
 ) -> list[Issue]:
     response, doc = loaded
     issues = checker.check(response, doc) if checker else []
-    first = found.get(response.respondent)
+    key = (response.respondent, response.round)
+    first = found.get(key)
     if first is not None:
         issues.append(
             located(
@@ -210,7 +238,7 @@ def _add_response(
             )
         )
     else:
-        found[response.respondent] = loaded
+        found[key] = loaded
     return issues
 
 

@@ -10,6 +10,7 @@ from .base import CivicModel
 from .questionnaire import AnyQuestion, Questionnaire, Scale, Theme
 from .respondents import Respondent
 from .responses import Response
+from .rounds import ElectionRounds
 from .scoring import ScoringConfig
 
 __all__ = ["Project"]
@@ -21,10 +22,15 @@ class Project(CivicModel):
     questionnaire: Questionnaire
     respondents: tuple[Respondent, ...] = ()
     responses: tuple[Response, ...] = Field(
-        default=(), description="At most one per respondent, in the respondents' order."
+        default=(),
+        description="At most one per respondent and round, in the respondents' order, then "
+        "by round.",
     )
     scoring: ScoringConfig | None = Field(
         default=None, description="The content of scoring.yaml, if the project has one."
+    )
+    rounds: ElectionRounds | None = Field(
+        default=None, description="The content of rounds.yaml, if the project has one."
     )
 
     @cached_property
@@ -45,4 +51,10 @@ class Project(CivicModel):
 
     @cached_property
     def responses_by_respondent(self) -> dict[str, Response]:
-        return {response.respondent: response for response in self.responses}
+        """Each list's response of the latest round it answered."""
+        latest: dict[str, Response] = {}
+        for response in self.responses:
+            known = latest.get(response.respondent)
+            if known is None or response.round > known.round:
+                latest[response.respondent] = response
+        return latest

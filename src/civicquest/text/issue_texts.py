@@ -8,6 +8,7 @@ or ``hint:<code>`` lets two codes with the same English text differ in another l
 from __future__ import annotations
 
 from .catalog import N_
+from .round_texts import ROUND_TEXTS
 
 __all__ = ["FILE_KINDS", "ISSUE_TEXTS", "YAML_PROBLEMS"]
 
@@ -548,6 +549,7 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
             "that did not change (civicquest diff lists them); nothing is lost meanwhile.",
         ),
     ),
+    **ROUND_TEXTS,
 }
 
 # The YAML parser's own words for the commonest mistakes, translated when shown.

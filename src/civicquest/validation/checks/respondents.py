@@ -6,6 +6,7 @@ from ...models.questionnaire import Questionnaire
 from ...models.respondents import Merged, RespondentList
 from ..issues import Issue, located
 from ..locations import Document
+from .exchanges import check_exchanges
 from .questionnaire import duplicate_ids
 
 __all__ = ["check_respondents"]
@@ -31,6 +32,7 @@ def check_respondents(
     items = [(r.id, ("respondents", i)) for i, r in enumerate(respondents.respondents)]
     issues += duplicate_ids("respondents", items, doc)
     issues += _mergers(respondents, doc)
+    issues += check_exchanges(respondents.respondents, doc)
     return issues
 
 
