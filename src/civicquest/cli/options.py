@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMAT_TEXT_JSON",
+    "ROUND_OPTION",
     "LANG_OPTION",
     "PROJECT_ARGUMENT",
     "emit",
@@ -31,6 +32,12 @@ LANG_OPTION = click.option(
 )
 PROJECT_ARGUMENT = click.argument(
     "path", type=click.Path(exists=True, path_type=Path), metavar="DOSSIER_OU_FICHIER"
+)
+ROUND_OPTION = click.option(
+    "--round",
+    "round_number",
+    type=click.IntRange(min=1),
+    help="Le projet tel qu'il est à ce tour (rounds.yaml) / the project as it stands in this round.",
 )
 FORMAT_TEXT_JSON = click.option(
     "--format",

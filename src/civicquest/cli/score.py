@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ..text.catalog import N_
-from .options import LANG_OPTION, PROJECT_ARGUMENT, emit, load_or_exit
+from .options import LANG_OPTION, PROJECT_ARGUMENT, ROUND_OPTION, emit, load_or_exit
 
 __all__ = ["score"]
 
@@ -47,6 +47,7 @@ __all__ = ["score"]
     type=click.Path(dir_okay=False, path_type=Path),
     help="Fichier à écrire (sinon la sortie standard) / file to write.",
 )
+@ROUND_OPTION
 @LANG_OPTION
 def score(
     path: Path,
@@ -56,6 +57,7 @@ def score(
     seed: int | None,
     include_unpublished: bool,
     output: Path | None,
+    round_number: int | None,
     lang: str,
 ) -> None:
     """Note chaque liste et explique chaque note / score every list, explain every score.
@@ -63,10 +65,15 @@ def score(
     Exemple / example:  civicquest score examples/aix2026 --format table
     """
     from ..errors import CivicquestError, UsageError
+    from ..models.round_view import project_for_round
     from ..plugins._manager import get_scoring_method
     from ..plugins._running import run_scoring_method
 
     project = load_or_exit(path, lang)
+    try:
+        project = project if round_number is None else project_for_round(project, round_number)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
     given = {"order": order, "seed": seed, "include_unpublished": include_unpublished or None}
     try:
         record = get_scoring_method(method)

@@ -13,6 +13,7 @@ from pydantic_core import core_schema
 from ..models.questionnaire import Questionnaire
 from ..models.respondents import RespondentList
 from ..models.responses import Response
+from ..models.rounds import ElectionRounds
 from ..models.scoring import ScoringConfig
 from ..models.voter import VoterAnswers
 from .atomic import write_text_atomically
@@ -24,6 +25,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "respondents": RespondentList,
     "response": Response,
     "scoring": ScoringConfig,
+    "rounds": ElectionRounds,
     "voter": VoterAnswers,
 }
 SCHEMA_NAMES = tuple(SCHEMA_MODELS)
@@ -47,7 +49,8 @@ class _ClosedMappings(GenerateJsonSchema):
 
 
 def json_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of file: questionnaire, respondents, response, scoring, voter."""
+    """The JSON Schema of one kind of file: questionnaire, respondents, response, scoring,
+    rounds, voter."""
     try:
         model = SCHEMA_MODELS[name]
     except KeyError:
