@@ -119,7 +119,7 @@ def assert_prints(page: str, command: str, output: str, documented: list[str]) -
 #: Pages run from top to bottom as a reader would, every command of every console block, in a
 #: copy of the examples (so that their outputs land in the copy's out/); the example must come
 #: out of it unchanged.
-FLOW_PAGES = ("importing.md", "evolving.md")
+FLOW_PAGES = ("importing.md", "evolving.md", "rounds-and-exchanges.md")
 
 
 def flow_commands(page: str) -> list[tuple[str, list[str]]]:
