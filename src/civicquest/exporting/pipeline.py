@@ -179,7 +179,7 @@ def publishable(
     respondents = project.respondents
     if not include_contact:
         respondents = tuple(
-            r.model_copy(update={"contact": None, "correspondence": ()})
+            r.model_copy(update={"contact": None, "correspondence": None})
             if r.contact or r.correspondence
             else r
             for r in respondents

@@ -55,11 +55,11 @@ class _RespondentBase(CivicModel):
     contact: Contact | None = Field(
         default=None, description="Private: left out of every export unless asked for."
     )
-    history: tuple[StatusEvent, ...] = Field(
-        default=(), description="Public: the dated steps of the exchange, oldest first."
+    history: tuple[StatusEvent, ...] | None = Field(
+        default=None, description="Public: the dated steps of the exchange, oldest first."
     )
-    correspondence: tuple[Message, ...] = Field(
-        default=(), description="Private, like contact: the messages exchanged, oldest first."
+    correspondence: tuple[Message, ...] | None = Field(
+        default=None, description="Private, like contact: the messages exchanged, oldest first."
     )
 
 

@@ -73,17 +73,17 @@ class Answer(CivicModel):
         description="The list marks this question as important to it; only the 'points' "
         "matching method uses it (importance factor for the list, as SVT).",
     )
-    written_by: AnswerAuthor = Field(
-        default="list",
-        description="list: the list's own answer; coalition: written by the coalition from "
+    written_by: AnswerAuthor | None = Field(
+        default=None,
+        description="list (the default): the list's own answer; coalition: written by the coalition from "
         "a public source (then source and right_of_reply say which and what the list said).",
     )
     source: PublicSource | None = Field(
         default=None, description="For a position written by the coalition: where it comes from."
     )
     right_of_reply: RightOfReply | None = None
-    corrections: tuple[Correction, ...] = Field(
-        default=(), description="Corrections after publication, oldest first."
+    corrections: tuple[Correction, ...] | None = Field(
+        default=None, description="Corrections after publication, oldest first."
     )
 
     @model_validator(mode="after")

@@ -22,8 +22,8 @@ def check_exchanges(respondents: Sequence[Respondent], doc: Document) -> list[Is
     issues: list[Issue] = []
     for index, respondent in enumerate(respondents):
         at: DocPath = ("respondents", index)
-        issues += _history(respondent.history, doc, (*at, "history"))
-        issues += _messages(respondent.correspondence, doc, (*at, "correspondence"))
+        issues += _history(respondent.history or (), doc, (*at, "history"))
+        issues += _messages(respondent.correspondence or (), doc, (*at, "correspondence"))
     return issues
 
 
@@ -65,7 +65,7 @@ def _messages(messages: Sequence[Message], doc: Document, at: DocPath) -> list[I
 
 def check_received(respondent: Respondent, response: Response, doc: Document) -> list[Issue]:
     """A response received before the questionnaire was first sent to the list."""
-    sent = first_sent(respondent.history)
+    sent = first_sent(respondent.history or ())
     if response.received is None or sent is None or response.received >= sent:
         return []
     return [
@@ -105,12 +105,13 @@ def check_provenance(answer: Answer, doc: Document, at: DocPath, check: ValueChe
 
 def _corrections(answer: Answer, doc: Document, at: DocPath, check: ValueCheck) -> list[Issue]:
     issues: list[Issue] = []
-    for index, correction in enumerate(answer.corrections):
+    corrections = answer.corrections or ()
+    for index, correction in enumerate(corrections):
         where = (*at, index)
         if correction.reason is None or not correction.reason.strip():
             issues.append(located("correction_without_reason", doc, where))
-        if index and correction.date < answer.corrections[index - 1].date:
-            previous = answer.corrections[index - 1].date.isoformat()
+        if index and correction.date < corrections[index - 1].date:
+            previous = corrections[index - 1].date.isoformat()
             issues.append(
                 located(
                     "correction_out_of_order",

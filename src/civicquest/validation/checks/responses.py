@@ -73,8 +73,8 @@ class ResponseChecker:
                 rule is not None
                 and rule.plain_choice
                 and answer.choice in (rule.codes or ())
-                and answer.written_by == "list"
-                and not answer.corrections
+                and answer.written_by is None
+                and answer.corrections is None
             ):
                 continue
             at: DocPath = ("answers", question_id)
