@@ -81,7 +81,8 @@ def test_the_aix_merged_list_carries_what_it_keeps_and_what_was_renegotiated() -
     assert "aix-generation" not in outcomes  # withdrew before round 1
     assert project.rounds is not None
     fates = {
-        (c.question, c.fate) for c in merged_commitments(project, project.rounds.rounds[1].mergers[0])
+        (c.question, c.fate)
+        for c in merged_commitments(project, project.rounds.rounds[1].mergers[0])
     }
     assert fates == {("s04", "keeps"), ("i04", "drops"), ("s03", "drops"), ("s09", "renegotiated")}
 
@@ -97,7 +98,9 @@ def test_round_one_shows_a_later_merged_list_by_its_round_one_response() -> None
 
 
 def test_a_round_two_response_of_its_own_wins_over_the_merger(tmp_path: Path) -> None:
-    folder = _with_rounds(_merger({"q1": "keeps"}), tmp_path, c=_response("c", {"q1": {"choice": "fort"}}))
+    folder = _with_rounds(
+        _merger({"q1": "keeps"}), tmp_path, c=_response("c", {"q1": {"choice": "fort"}})
+    )
     (folder / "responses" / "a.round2.yaml").write_text(
         yaml.safe_dump(_response("a", {"q1": {"choice": "non"}}, 2)), encoding="utf-8"
     )

@@ -56,7 +56,8 @@ def summary(path: Path, round_number: int | None, lang: str) -> None:
 
 @click.command()
 @click.argument(
-    "name", type=click.Choice(["questionnaire", "respondents", "response", "scoring", "rounds", "voter"])
+    "name",
+    type=click.Choice(["questionnaire", "respondents", "response", "scoring", "rounds", "voter"]),
 )
 @click.option(
     "-o",

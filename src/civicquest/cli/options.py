@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMAT_TEXT_JSON",
-    "ROUND_OPTION",
     "LANG_OPTION",
     "PROJECT_ARGUMENT",
+    "ROUND_OPTION",
     "emit",
     "load_or_exit",
     "output_failure",
@@ -37,7 +37,7 @@ ROUND_OPTION = click.option(
     "--round",
     "round_number",
     type=click.IntRange(min=1),
-    help="Le projet tel qu'il est à ce tour (rounds.yaml) / the project as it stands in this round.",
+    help="Le projet tel qu'il est à ce tour (rounds.yaml) / the project in this round.",
 )
 FORMAT_TEXT_JSON = click.option(
     "--format",

@@ -8,7 +8,8 @@ Layout of a project folder::
     scoring.yaml            scores, weights and missing-answer policy (optional)
     rounds.yaml             the lists of each round and the mergers between rounds (optional)
 
-A list's response for round 2, when it also has one for round 1, is ``responses/<list>.round2.yaml``.
+A list's response for round 2, when it also has one for round 1, is
+``responses/<list>.round2.yaml``.
 """
 
 from __future__ import annotations

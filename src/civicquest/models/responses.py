@@ -75,8 +75,9 @@ class Answer(CivicModel):
     )
     written_by: AnswerAuthor | None = Field(
         default=None,
-        description="list (the default): the list's own answer; coalition: written by the coalition from "
-        "a public source (then source and right_of_reply say which and what the list said).",
+        description="list (the default): the list's own answer; coalition: written by the "
+        "coalition from a public source (then source and right_of_reply say which and what "
+        "the list said).",
     )
     source: PublicSource | None = Field(
         default=None, description="For a position written by the coalition: where it comes from."

@@ -130,9 +130,7 @@ def merged_commitments(project: Project, merger: Merger) -> tuple[KeptCommitment
     return _commitments(project, _responses_by_list(project), merger)
 
 
-def _commitments(
-    project: Project, history: _History, merger: Merger
-) -> tuple[KeptCommitment, ...]:
+def _commitments(project: Project, history: _History, merger: Merger) -> tuple[KeptCommitment, ...]:
     number = _merger_round(project, merger)
     items = []
     for merging in merger.lists:

@@ -37,7 +37,9 @@ CommitmentFate = Literal["keeps", "drops"] | Renegotiated
 class MergingList(CivicModel):
     """A list that merged, and what becomes of each of its commitments."""
 
-    list: Identifier = Field(description="Id of the list that merged (it stood in the round before).")
+    list: Identifier = Field(
+        description="Id of the list that merged (it stood in the round before)."
+    )
     commitments: dict[Identifier, CommitmentFate] = Field(
         default_factory=dict,
         description="Per question id: keeps (the merged list takes up this list's answer), "

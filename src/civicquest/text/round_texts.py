@@ -11,7 +11,9 @@ __all__ = ["ROUND_TEXTS"]
 
 ROUND_TEXTS: dict[str, tuple[str, str]] = {
     "round_unknown": (
-        N_("issue:round_unknown", "round {number} is not one of the election's rounds ({expected})"),
+        N_(
+            "issue:round_unknown", "round {number} is not one of the election's rounds ({expected})"
+        ),
         N_("hint:round_unknown", "Use a round listed under election.rounds in the questionnaire."),
     ),
     "round_list_unknown": (

@@ -132,7 +132,10 @@ class ResponseChecker:
                     expected=", ".join(map(str, rounds)),
                 )
             )
-        if doc.path.stem not in (response.respondent, f"{response.respondent}.round{response.round}"):
+        if doc.path.stem not in (
+            response.respondent,
+            f"{response.respondent}.round{response.round}",
+        ):
             issues.append(
                 located(
                     "file_name_mismatch",

@@ -95,9 +95,7 @@ def _round(
                 located("round_list_unknown", doc, (*at, "lists", index), respondent=list_id)
             )
     if record.mergers and record.number == min(check.rounds, default=1):
-        issues.append(
-            located("merger_in_first_round", doc, (*at, "mergers"), number=record.number)
-        )
+        issues.append(located("merger_in_first_round", doc, (*at, "mergers"), number=record.number))
     previous = set(before.lists) if before else None
     if previous is None and record.number == 2:
         previous = set(check.respondents)  # round 1 not recorded: every list stood in it
@@ -155,7 +153,9 @@ def _merging_list(
     issues = []
     number = record.number
     if list_id in record.lists:
-        issues.append(located("merged_list_standing", doc, where, respondent=list_id, number=number))
+        issues.append(
+            located("merged_list_standing", doc, where, respondent=list_id, number=number)
+        )
     if previous is not None and list_id not in previous:
         issues.append(
             located(
