@@ -95,8 +95,8 @@ def check_project(path: ProjectSource) -> ProjectCheck:
     responses = (
         _responses(folder, questionnaire, respondents, respondents_doc, issues) if folder else []
     )
-    respondents = respondents or ()
     rounds = _rounds(folder, questionnaire, respondents, responses, issues) if folder else None
+    respondents = respondents or ()
     before_scoring = len(issues)
     scoring = _scoring(folder, questionnaire, issues) if folder else None
     if loaded is not None and not any(i.severity == "error" for i in issues[before_scoring:]):
@@ -177,15 +177,16 @@ def _scoring(
 def _rounds(
     folder: Path,
     questionnaire: Questionnaire | None,
-    respondents: tuple[Respondent, ...],
+    respondents: tuple[Respondent, ...] | None,
     responses: list[Response],
     issues: list[Issue],
 ) -> ElectionRounds | None:
+    """rounds.yaml, cross-checked when the questionnaire and the lists could be read."""
     path = _find(folder, "rounds", issues)
     loaded = _load_model(path, ElectionRounds, issues) if path else None
     if loaded is None:
         return None
-    if questionnaire is not None:
+    if questionnaire is not None and respondents is not None:
         issues += check_rounds(*loaded, questionnaire, respondents, responses)
     return loaded[0]
 
