@@ -175,7 +175,7 @@ def _merging_list(
                 doc,
                 where,
                 respondent=list_id,
-                stated=respondent.merged_into,
+                stated=stated,
                 target=into,
             )
         )
