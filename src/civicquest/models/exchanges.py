@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import CivicModel, Identifier, Text, Url
@@ -80,6 +80,15 @@ class RightOfReply(CivicModel):
 
 class EarlierAnswer(CivicModel):
     """The value of an answer before a correction (exactly one value, as in an answer)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+                for name in _VALUES
+            ]
+        }
+    )
 
     choice: Identifier | None = None
     choices: tuple[Identifier, ...] | None = None
