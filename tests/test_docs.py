@@ -130,6 +130,7 @@ FLOW_PAGES = (
     "reuse.md",
     "example-metropole2026.md",
     "pledges.md",
+    "rounds-and-exchanges.md",
 )
 
 _EDIT_CAPTION = re.compile(r":caption: (avant|après|à la fin de|nouveau fichier) : ")

@@ -226,14 +226,17 @@ def test_the_goldens_are_all_used() -> None:
 
 
 def _over_indentable_keys(lines: list[str]) -> list[int]:
-    """Indexes of ``key: value`` lines that follow another key with a value on its line."""
+    """Indexes of ``key: value`` lines that follow another key with a value on its line (a
+    block scalar's key and content are left out: over-indenting them is another mistake)."""
     found = []
     for index, line in enumerate(lines):
         above = next(
             (lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()[:1] not in ("", "#")),
             "",
         )
-        if re.match(r"^ +[a-z_]+: \S", line) and not above.rstrip().endswith((":", ">-")):
+        # a key opening a block scalar (|-, >-) and the text inside one are not plain keys
+        block_above = above.rstrip().endswith((":", ">-", "|-", "|", ">"))
+        if re.match(r"^ +[a-z_]+: [^\s|>]", line) and not block_above:
             found.append(index)
     return found
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from .options import FORMAT_TEXT_JSON, LANG_OPTION, PROJECT_ARGUMENT, emit, load_or_exit
+from .options import (
+    FORMAT_TEXT_JSON,
+    LANG_OPTION,
+    PROJECT_ARGUMENT,
+    ROUND_OPTION,
+    emit,
+    load_or_exit,
+)
 
 __all__ = ["schema", "summary", "validate"]
 
@@ -33,18 +40,26 @@ def validate(path: Path, output_format: str, lang: str) -> None:
 
 @click.command()
 @PROJECT_ARGUMENT
+@ROUND_OPTION
 @LANG_OPTION
-def summary(path: Path, lang: str) -> None:
+def summary(path: Path, round_number: int | None, lang: str) -> None:
     """Résume un projet : listes, statuts, nombre de réponses / summarise a project."""
+    from ..errors import UsageError
     from ..validation.report import summary_as_text
 
-    click.echo(summary_as_text(load_or_exit(path, lang), lang))
+    project = load_or_exit(path, lang)
+    try:
+        click.echo(summary_as_text(project, lang, round_number))
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
 
 
 @click.command()
 @click.argument(
     "name",
-    type=click.Choice(["questionnaire", "respondents", "response", "scoring", "voter", "followup"]),
+    type=click.Choice(
+        ["questionnaire", "respondents", "response", "scoring", "rounds", "voter", "followup"]
+    ),
 )
 @click.option(
     "-o",

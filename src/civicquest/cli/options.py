@@ -16,6 +16,7 @@ __all__ = [
     "FORMAT_TEXT_JSON",
     "LANG_OPTION",
     "PROJECT_ARGUMENT",
+    "ROUND_OPTION",
     "emit",
     "load_or_exit",
     "output_failure",
@@ -33,6 +34,12 @@ LANG_OPTION = click.option(
 )
 PROJECT_ARGUMENT = click.argument(
     "path", type=click.Path(exists=True, path_type=Path), metavar="DOSSIER_OU_FICHIER"
+)
+ROUND_OPTION = click.option(
+    "--round",
+    "round_number",
+    type=click.IntRange(min=1),
+    help="Le projet tel qu'il est à ce tour (rounds.yaml) / the project in this round.",
 )
 FORMAT_TEXT_JSON = click.option(
     "--format",

@@ -11,6 +11,7 @@ from ..text.catalog import N_
 from .options import (
     LANG_OPTION,
     PROJECT_ARGUMENT,
+    ROUND_OPTION,
     emit,
     load_or_exit,
     usage_message,
@@ -65,6 +66,7 @@ __all__ = ["score"]
     type=click.Path(dir_okay=False, path_type=Path),
     help="Fichier à écrire (sinon la sortie standard) / file to write.",
 )
+@ROUND_OPTION
 @LANG_OPTION
 def score(
     path: Path,
@@ -76,6 +78,7 @@ def score(
     commune: str | None,
     across_communes: bool,
     output: Path | None,
+    round_number: int | None,
     lang: str,
 ) -> None:
     """Note chaque liste et explique chaque note / score every list, explain every score.
@@ -86,11 +89,16 @@ def score(
     Exemple / example:  civicquest score examples/aix2026 --format table
     """
     from ..errors import BrokenProviderError, CivicquestError, UsageError
+    from ..models.round_view import project_for_round
     from ..plugins._manager import get_scoring_method
     from ..plugins._running import run_scoring_method
 
     project = load_or_exit(path, lang)
     warn_if_language_not_published(project, lang)
+    try:
+        project = project if round_number is None else project_for_round(project, round_number)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
     if commune is not None:
         project = within_commune(project, commune)
     if across_communes:

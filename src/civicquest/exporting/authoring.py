@@ -23,7 +23,7 @@ from .atomic import write_bytes_atomically, write_folder_atomically
 __all__ = ["authoring_files", "save_project", "save_response"]
 
 _SUFFIXES = (".yaml", ".yml", ".json")
-_ROLES = ("questionnaire", "respondents", "scoring")
+_ROLES = ("questionnaire", "respondents", "scoring", "rounds")
 
 
 def save_project(
@@ -81,16 +81,22 @@ def authoring_files(project: Project) -> dict[str, bytes]:
         files["respondents.yaml"] = _yaml(
             {"questionnaire": questionnaire.id, "respondents": respondents}
         )
+    seen: set[tuple[str, int]] = set()
     for response in project.responses:
         relative = f"responses/{response.respondent}.yaml"
         if relative in files:
+            relative = f"responses/{response.respondent}.round{response.round}.yaml"
+        if (response.respondent, response.round) in seen:
             raise UsageError(
-                f"the project has two responses of the list {response.respondent!r}: "
-                "keep one before saving"
+                f"the project has two responses of the list {response.respondent!r} for round "
+                f"{response.round}: keep one before saving"
             )
+        seen.add((response.respondent, response.round))
         files[relative] = _yaml(_fields(response))
     if project.scoring is not None:
         files["scoring.yaml"] = _yaml(_fields(project.scoring))
+    if project.rounds is not None:
+        files["rounds.yaml"] = _yaml(_fields(project.rounds))
     return files
 
 

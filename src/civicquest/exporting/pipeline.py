@@ -3,7 +3,8 @@ apply the publication rules, call it, check what it returned, and write it atomi
 
 Publication rules, applied here so that no exporter can forget them:
 
-- a list's private ``contact`` is never exported unless ``include_contact=True``;
+- a list's private ``contact`` and ``correspondence`` are never exported unless
+  ``include_contact=True``;
 - the answers and comment of a list whose response says ``consent_to_publish: false`` are left
   out unless ``include_unpublished=True``; the list itself and its status are still exported,
   and its id is in :attr:`~civicquest.plugins._records.ExportInput.withheld`.
@@ -189,7 +190,10 @@ def publishable(
     respondents = project.respondents
     if not include_contact:
         respondents = tuple(
-            r.model_copy(update={"contact": None}) if r.contact else r for r in respondents
+            r.model_copy(update={"contact": None, "correspondence": None})
+            if r.contact or r.correspondence
+            else r
+            for r in respondents
         )
     withheld = frozenset(
         r.respondent for r in project.responses if not (r.consent_to_publish or include_unpublished)

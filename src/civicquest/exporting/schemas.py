@@ -14,6 +14,7 @@ from ..models.extends import QuestionnaireFile
 from ..models.followup import Followup
 from ..models.respondents import RespondentList
 from ..models.responses import Response
+from ..models.rounds import ElectionRounds
 from ..models.scoring import ScoringConfig
 from ..models.voter import VoterAnswers
 from .atomic import write_text_atomically
@@ -26,6 +27,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "respondents": RespondentList,
     "response": Response,
     "scoring": ScoringConfig,
+    "rounds": ElectionRounds,
     "voter": VoterAnswers,
 }
 SCHEMA_NAMES = tuple(SCHEMA_MODELS)
@@ -50,7 +52,7 @@ class _ClosedMappings(GenerateJsonSchema):
 
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of one kind of file: followup, questionnaire, respondents, response,
-    scoring, voter."""
+    rounds, scoring, voter."""
     try:
         model = SCHEMA_MODELS[name]
     except KeyError:

@@ -8,6 +8,10 @@ Layout of a project folder::
     responses/<list>.yaml   one response per list (optional; .yml / .json too)
     followup/<list>.yaml    the follow-up of an elected list's commitments (optional)
     scoring.yaml            scores, weights and missing-answer policy (optional)
+    rounds.yaml             the lists of each round and the mergers between rounds (optional)
+
+A list's response for round 2, when it also has one for round 1, is
+``responses/<list>.round2.yaml``.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from ..models.project import Project
 from ..models.questionnaire import Questionnaire
 from ..models.respondents import Respondent, RespondentList
 from ..models.responses import Response
+from ..models.rounds import ElectionRounds
 from ..models.scoring import ScoringConfig
 from ..validation.checks import (
     ResponseChecker,
@@ -33,6 +38,7 @@ from ..validation.checks import (
     check_respondents,
 )
 from ..validation.checks.followup import FollowupChecker
+from ..validation.checks.rounds import check_rounds
 from ..validation.checks.scoring import check_scale_scores, check_scoring
 from ..validation.issues import Issue, located
 from ..validation.models import check_models
@@ -106,6 +112,7 @@ def check_project(path: ProjectSource) -> ProjectCheck:
         if folder and questionnaire
         else ()
     )  # fmt: skip
+    rounds = _rounds(folder, questionnaire, respondents, responses, issues) if folder else None
     respondents = respondents or ()
     before_scoring = len(issues)
     scoring = _scoring(folder, names, questionnaire, issues) if folder else None
@@ -120,6 +127,7 @@ def check_project(path: ProjectSource) -> ProjectCheck:
             scoring=scoring,
             previous_versions=previous,
             followups=followups,
+            rounds=rounds,
         )
     return ProjectCheck(project, tuple(sorted(issues, key=_reading_order)))
 
@@ -202,6 +210,24 @@ def _scoring(
     return loaded[0]
 
 
+def _rounds(
+    folder: Path,
+    questionnaire: Questionnaire | None,
+    respondents: tuple[Respondent, ...] | None,
+    responses: list[Response],
+    issues: list[Issue],
+) -> ElectionRounds | None:
+    """rounds.yaml, cross-checked when the questionnaire and the lists could be read."""
+    path = _find(folder, "rounds", issues)
+    loaded = _load_model(path, ElectionRounds, issues) if path else None
+    if loaded is None:
+        return None
+    if questionnaire is not None and respondents is not None:
+        read = responses if (folder / "responses").is_dir() else None
+        issues += check_rounds(*loaded, questionnaire, respondents, read)
+    return loaded[0]
+
+
 def _responses(
     folder: Path,
     names: list[str],
@@ -213,7 +239,7 @@ def _responses(
 ) -> list[Response]:
     kept = frozenset(q.version for q in previous)
     checker = ResponseChecker(questionnaire, respondents, kept) if questionnaire else None
-    found: dict[str, tuple[Response, SourceDocument]] = {}
+    found: dict[tuple[str, int], tuple[Response, SourceDocument]] = {}
     unreadable: set[str] = set()
     files = _response_files(folder, issues)
     if files == [] and "responses" not in names and _misnamed(folder, "responses", names, issues):
@@ -226,20 +252,25 @@ def _responses(
             else:
                 unreadable.add(path.stem)
     if respondents is not None and files is not None:
-        issues += check_coverage(respondents, found.keys() | unreadable, respondents_doc)
+        answered = {respondent for respondent, _ in found} | unreadable
+        issues += check_coverage(respondents, answered, respondents_doc)
     order = {r.id: i for i, r in enumerate(respondents or ())}
-    pairs = sorted(found.values(), key=lambda pair: order.get(pair[0].respondent, len(order)))
+    pairs = sorted(
+        found.values(),
+        key=lambda pair: (order.get(pair[0].respondent, len(order)), pair[0].round),
+    )
     return [response for response, _ in pairs]
 
 
 def _add_response(
     loaded: tuple[Response, SourceDocument],
-    found: dict[str, tuple[Response, SourceDocument]],
+    found: dict[tuple[str, int], tuple[Response, SourceDocument]],
     checker: ResponseChecker | None,
 ) -> list[Issue]:
     response, doc = loaded
     issues = checker.check(response, doc) if checker else []
-    first = found.get(response.respondent)
+    key = (response.respondent, response.round)
+    first = found.get(key)
     if first is not None:
         issues.append(
             located(
@@ -251,7 +282,7 @@ def _add_response(
             )
         )
     else:
-        found[response.respondent] = loaded
+        found[key] = loaded
     return issues
 
 

@@ -18,6 +18,7 @@ from .questionnaire import (
 )
 from .respondents import Respondent
 from .responses import Response
+from .rounds import ElectionRounds
 from .scoring import ScoringConfig
 
 __all__ = ["Project"]
@@ -29,7 +30,9 @@ class Project(CivicModel):
     questionnaire: Questionnaire
     respondents: tuple[Respondent, ...] = ()
     responses: tuple[Response, ...] = Field(
-        default=(), description="At most one per respondent, in the respondents' order."
+        default=(),
+        description="At most one per respondent and round, in the respondents' order, then "
+        "by round.",
     )
     scoring: ScoringConfig | None = Field(
         default=None, description="The content of scoring.yaml, if the project has one."
@@ -44,6 +47,9 @@ class Project(CivicModel):
     )
     followups: tuple[Followup, ...] = Field(
         default=(), description="The follow-up of elected lists' commitments (followup/)."
+    )
+    rounds: ElectionRounds | None = Field(
+        default=None, description="The content of rounds.yaml, if the project has one."
     )
 
     @cached_property
@@ -68,7 +74,13 @@ class Project(CivicModel):
 
     @cached_property
     def responses_by_respondent(self) -> dict[str, Response]:
-        return {response.respondent: response for response in self.responses}
+        """Each list's response of the latest round it answered."""
+        latest: dict[str, Response] = {}
+        for response in self.responses:
+            known = latest.get(response.respondent)
+            if known is None or response.round > known.round:
+                latest[response.respondent] = response
+        return latest
 
     # -- communes: one questionnaire, lists in several communes -------------------------------
 
@@ -119,4 +131,5 @@ class Project(CivicModel):
             scoring=self.scoring,
             previous_versions=self.previous_versions,
             followups=tuple(f for f in self.followups if f.respondent in ids),
+            rounds=self.rounds,
         )

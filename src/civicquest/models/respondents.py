@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .base import CivicModel, Identifier, Text, Url
+from .exchanges import Message, StatusEvent
 from .questionnaire import InseeCode
 
 __all__ = [
@@ -60,6 +61,12 @@ class _RespondentBase(CivicModel):
     contact: Contact | None = Field(
         default=None, description="Private: left out of every export unless asked for."
     )
+    history: tuple[StatusEvent, ...] | None = Field(
+        default=None, description="Public: the dated steps of the exchange, oldest first."
+    )
+    correspondence: tuple[Message, ...] | None = Field(
+        default=None, description="Private, like contact: the messages exchanged, oldest first."
+    )
 
 
 class Answered(_RespondentBase):
@@ -94,6 +101,9 @@ class AnsweredOutsideForm(_RespondentBase):
     channel: Literal["letter", "email", "meeting", "other"]
     date: dt.date | None = None
     summary: Text = Field(min_length=1, description="Its text, or the coalition's summary.")
+    full_text: Text | None = Field(
+        default=None, description="The full text of the letter or e-mail, published verbatim."
+    )
 
 
 class NotSolicited(_RespondentBase):

@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import CivicModel, Identifier, Text, Url
+from .exchanges import AnswerAuthor, Correction, PublicSource, RightOfReply
 from .questionnaire import SemVer
 
 __all__ = ["Answer", "Evidence", "NoAnswerReason", "QuestionnaireRef", "Response"]
@@ -78,6 +79,19 @@ class Answer(CivicModel):
         description="The list marks this question as important to it; only the 'points' "
         "matching method uses it (importance factor for the list, as SVT).",
     )
+    written_by: AnswerAuthor | None = Field(
+        default=None,
+        description="list (the default): the list's own answer; coalition: written by the "
+        "coalition from a public source (then source and right_of_reply say which and what "
+        "the list said).",
+    )
+    source: PublicSource | None = Field(
+        default=None, description="For a position written by the coalition: where it comes from."
+    )
+    right_of_reply: RightOfReply | None = None
+    corrections: tuple[Correction, ...] | None = Field(
+        default=None, description="Corrections after publication, oldest first."
+    )
 
     @model_validator(mode="after")
     def _exactly_one_value(self) -> Answer:
@@ -123,7 +137,9 @@ class Response(CivicModel):
     respondent: Identifier
     questionnaire: QuestionnaireRef
     received: dt.date | None = None
-    round: int = Field(default=1, ge=1, le=2)
+    round: int = Field(
+        default=1, ge=1, description="The round this response is for (one of the election's)."
+    )
     channel: Literal["form", "letter", "email", "meeting", "other"] = "form"
     consent_to_publish: bool = Field(
         description="Whether the list agreed that its answers be published."

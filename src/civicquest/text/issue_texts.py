@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .catalog import N_
 from .commitment_texts import COMMITMENT_TEXTS
+from .round_texts import ROUND_TEXTS
 
 __all__ = ["FILE_KINDS", "ISSUE_TEXTS"]
 
@@ -650,6 +651,7 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
             "that did not change (civicquest diff lists them); nothing is lost meanwhile.",
         ),
     ),
+    **ROUND_TEXTS,
 }
 ISSUE_TEXTS.update(COMMITMENT_TEXTS)
 

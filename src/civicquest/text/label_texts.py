@@ -81,6 +81,9 @@ TEXTS: dict[str, str] = {
     ),
     "panel_unmatched": N_("text:panel_unmatched", "Lists not compared: {lists}."),
     "by_status_line": N_("text:by_status_line", "By status: {counts}"),
+    "round_line": N_(
+        "text:round_line", "Round {number}: the lists standing and what each one carries."
+    ),
     "warning_line": N_("text:warning_line", "warning: {message}"),
     "language_not_published": N_(
         "text:language_not_published",

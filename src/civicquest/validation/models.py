@@ -12,6 +12,7 @@ from ..models.project import Project
 from ..models.questionnaire import Questionnaire
 from ..models.respondents import RespondentList
 from .checks import ResponseChecker, check_coverage, check_questionnaire, check_respondents
+from .checks.rounds import check_rounds
 from .checks.scoring import check_scoring
 from .issues import Issue, located
 from .locations import DataDocument
@@ -38,11 +39,11 @@ def _folder_checks(project: Project) -> list[Issue]:
     issues = check_respondents(listing, respondents_doc, questionnaire)
     kept = frozenset(project.previous_by_version)
     checker = ResponseChecker(questionnaire, project.respondents, kept)
-    seen: set[str] = set()
+    seen: set[tuple[str, int]] = set()
     for response in project.responses:
         doc = DataDocument(Path("<responses>", response.respondent))
         issues += checker.check(response, doc)
-        if response.respondent in seen:
+        if (response.respondent, response.round) in seen:
             issues.append(
                 located(
                     "duplicate_response",
@@ -52,8 +53,14 @@ def _folder_checks(project: Project) -> list[Issue]:
                     first=str(doc.path),
                 )
             )
-        seen.add(response.respondent)
-    issues += check_coverage(project.respondents, seen, respondents_doc)
+        seen.add((response.respondent, response.round))
+    answered = {respondent for respondent, _ in seen}
+    issues += check_coverage(project.respondents, answered, respondents_doc)
     if project.scoring is not None:
         issues += check_scoring(project.scoring, DataDocument(Path("<scoring>")), questionnaire)
+    if project.rounds is not None:
+        rounds_doc = DataDocument(Path("<rounds>"))
+        issues += check_rounds(
+            project.rounds, rounds_doc, questionnaire, project.respondents, project.responses
+        )
     return issues

@@ -83,7 +83,12 @@ def summary_data(project: Project) -> dict[str, Any]:
     }
 
 
-def summary_as_text(project: Project, lang: str) -> str:
+def summary_as_text(project: Project, lang: str, round_number: int | None = None) -> str:
+    """The summary; with ``round_number``, of that round's view of the project."""
+    if round_number is not None:
+        from ..models.round_view import project_for_round
+
+        project = project_for_round(project, round_number)
     data = summary_data(project)
     q = data["questionnaire"]
     head = text(
@@ -108,9 +113,11 @@ def summary_as_text(project: Project, lang: str) -> str:
     ]
     counts = Counter(item["status"] for item in data["lists"])
     by_status = ", ".join(f"{status_label(s, lang)} {n}" for s, n in sorted(counts.items()))
+    rounds = [] if round_number is None else [text("round_line", lang, number=round_number)]
     return "\n".join(
         [
             show_value(title, 120),
+            *rounds,
             head,
             "",
             *_table(rows),

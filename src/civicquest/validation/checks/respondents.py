@@ -7,6 +7,7 @@ from ...models.respondents import Merged, RespondentList
 from ..issues import Issue, located
 from ..locations import Document
 from .communes import check_respondent_communes
+from .exchanges import check_exchanges
 from .questionnaire import duplicate_ids
 
 __all__ = ["check_respondents"]
@@ -34,6 +35,7 @@ def check_respondents(
     issues += _mergers(respondents, doc)
     if questionnaire is not None:
         issues += check_respondent_communes(respondents.respondents, doc, questionnaire)
+    issues += check_exchanges(respondents.respondents, doc)
     return issues
 
 

@@ -21,6 +21,7 @@ from ..issues import Issue, located
 from ..locations import DocPath, Document
 from ..versions import compatible, parse_version
 from .commitments import AnswerExtras, number_issues
+from .exchanges import check_provenance, check_received
 
 __all__ = ["ResponseChecker", "check_coverage"]
 
@@ -84,9 +85,15 @@ class ResponseChecker:
         rules = self.rules
         for question_id, answer in answers.items():
             rule = rules.get(question_id)
-            # Fast path for the bulk of answers: a known option where comments and evidence are
-            # allowed needs no further check (an answer holds exactly one value).
-            if rule is not None and rule.plain_choice and answer.choice in (rule.codes or ()):
+            # Fast path for the bulk of answers: a list's own known option where comments and
+            # evidence are allowed needs no further check (an answer holds exactly one value).
+            if (
+                rule is not None
+                and rule.plain_choice
+                and answer.choice in (rule.codes or ())
+                and answer.written_by is None
+                and answer.corrections is None
+            ):
                 continue
             at: DocPath = ("answers", question_id)
             if rule is None:
@@ -94,8 +101,19 @@ class ResponseChecker:
                     located("unknown_question", doc, at, at_key=True, question=question_id)
                 )
             else:
-                issues += _check_answer(rule, answer, doc, at)
+                issues += self.check_answer_at(question_id, answer, doc, at)
         return issues
+
+    def check_answer_at(
+        self, question_id: str, answer: Answer, doc: Document, at: DocPath
+    ) -> list[Issue]:
+        """Check one answer to a known question, located at ``at`` (in any document)."""
+        rule = self.rules[question_id]
+
+        def value(earlier: Answer, where: DocPath) -> list[Issue]:
+            return _check_answer(rule, earlier, doc, where)
+
+        return _check_answer(rule, answer, doc, at) + check_provenance(answer, doc, at, value)
 
     def _header(self, response: Response, doc: Document) -> list[Issue]:
         issues = []
@@ -132,7 +150,21 @@ class ResponseChecker:
                     expected=q.version,
                 )
             )
-        if doc.path.stem != response.respondent:
+        rounds = [item.number for item in q.election.rounds]
+        if response.round not in rounds:
+            issues.append(
+                located(
+                    "round_unknown",
+                    doc,
+                    ("round",),
+                    number=response.round,
+                    expected=", ".join(map(str, rounds)),
+                )
+            )
+        if doc.path.stem not in (
+            response.respondent,
+            f"{response.respondent}.round{response.round}",
+        ):
             issues.append(
                 located(
                     "file_name_mismatch",
@@ -154,6 +186,7 @@ class ResponseChecker:
         else:
             issues += self._status(respondent, response, doc)
             issues += self._outside_commune(respondent, response, doc)
+            issues += check_received(respondent, response, doc)
         return issues
 
     def _commune(self, respondent: Respondent) -> str | None:
