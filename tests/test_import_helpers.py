@@ -52,7 +52,11 @@ def test_utf8_without_bom_is_read_as_utf8(text: str) -> None:
     assert decoded.text == text
 
 
-@given(french_text.filter(lambda t: not t.isascii()))
+#: cp1252 texts whose bytes begin like a byte-order mark (þÿ, ÿþ, ï»¿): a BOM decides, by design
+_LOOKS_LIKE_A_BOM = ("\u00fe\u00ff", "\u00ff\u00fe", "\u00ef\u00bb\u00bf")
+
+
+@given(french_text.filter(lambda t: not t.isascii() and not t.startswith(_LOOKS_LIKE_A_BOM)))
 def test_windows_1252_when_not_utf8(text: str) -> None:
     content = text.encode("cp1252")
     try:
