@@ -1,5 +1,6 @@
-"""The shipped multi-commune example: it validates clean, scores within each commune, goes
-through every exporter and builds the web report."""
+"""The shipped multi-commune example: it validates clean, scores within each commune, has a
+pledge rule, a second round with a merger and a follow-up, goes through every exporter and
+builds the web report."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ import yaml
 from click.testing import CliRunner
 
 import civicquest
+from civicquest.analysis.followup import followup_report
 from civicquest.cli import cli
 from civicquest.exporting.pipeline import export
 from civicquest.loading.examples import example_path
 from civicquest.loading.project import check_project, load_project
 from civicquest.models.project import Project
+from civicquest.models.round_view import project_for_round
 from civicquest.plugins import ExportWarning
 from civicquest.plugins._manager import get_exporters
 from civicquest.scoring.communes import compare_communes
@@ -137,3 +140,36 @@ def test_init_from_the_example_by_name(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["init", str(target), "--from", "metropole2026"])
     assert result.exit_code == 0, result.output
     assert check_project(target).ok
+
+
+def test_a_list_signs_the_pact_with_eight_commitments_and_the_yearly_report(
+    metropole: Project,
+) -> None:
+    report = civicquest.score(metropole)
+    assert report.pledge is not None
+    assert report.pledge.min_commitments == 8
+    signed = {s.respondent: (s.signatory, s.commitments) for s in report.lists}
+    assert signed["nantes-respire"] == (True, 16)
+    assert signed["nantes-avenir"] == (False, 7)  # 7 < 8
+    assert signed["herblain-audace"][0] is True
+
+
+def test_round_two_is_in_nantes_and_reze_with_one_merger(metropole: Project) -> None:
+    second = project_for_round(metropole, 2)
+    assert {r.commune for r in second.respondents} == {"44109", "44143"}
+    assert {r.id: r.status for r in second.respondents}["nantes-en-commun"] == "merged"
+    before = {s.respondent: s for s in civicquest.score(metropole).lists}
+    after = {s.respondent: s for s in civicquest.score(second).lists}
+    kept, own = after["nantes-respire"].score, before["nantes-respire"].score
+    assert kept is not None
+    assert own is not None
+    assert kept > own  # the level-3 commitments it kept from Nantes en Commun
+    assert after["reze-ecologie"].score == before["reze-ecologie"].score
+    assert "reze-demain" not in after
+
+
+def test_the_elected_lists_are_followed_in_every_state(metropole: Project) -> None:
+    report = followup_report(metropole)
+    assert report.lists == ("nantes-respire", "herblain-solidaire")
+    assert {row.state for row in report.rows} == {
+        "decided", "in_progress", "intention", "abandoned", "not_followed"}  # fmt: skip
