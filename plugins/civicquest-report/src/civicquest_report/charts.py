@@ -19,6 +19,7 @@ there is no script. Both return an empty :class:`~markupsafe.Markup` when there 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from markupsafe import Markup
 
@@ -26,6 +27,7 @@ from civicquest.models import ListScore, Project, ScoreReport
 from civicquest.plugins import format_decimal, text_of, translate, unscored_label
 
 from .chart_drawing import Bar, BarChart, render_chart, render_section, short_label
+from .typography import french_spacing
 
 __all__ = ["list_profile", "theme_bars"]
 
@@ -68,24 +70,27 @@ def _theme_chart(
 ) -> BarChart:
     title = _theme_title(project, theme, lang)
     bars = tuple(_list_bar(item, theme, lang) for item in report.lists)
-    return BarChart(
-        id=f"cq-theme-chart-{index + 1}",
-        title=translate(
-            "charts", "Score of each list on the theme “{theme}”, from 0 to 100", lang
-        ).format(theme=title),
-        description=translate(
-            "charts",
-            "One horizontal bar per list, its length proportional to the score; {order}. "
-            "The values are in the table that follows.",
-            lang,
-        ).format(order=_order_words(report, lang)),
-        caption=translate("charts", "{theme}: score of each list (0 to 100)", lang).format(
-            theme=title
+    return _spaced(
+        lang,
+        BarChart(
+            id=f"cq-theme-chart-{index + 1}",
+            title=translate(
+                "charts", "Score of each list on the theme “{theme}”, from 0 to 100", lang
+            ).format(theme=title),
+            description=translate(
+                "charts",
+                "One horizontal bar per list, its length proportional to the score; {order}. "
+                "The values are in the table that follows.",
+                lang,
+            ).format(order=_order_words(report, lang)),
+            caption=translate("charts", "{theme}: score of each list (0 to 100)", lang).format(
+                theme=title
+            ),
+            note=_unscored_note(report, lang),
+            label_header=translate("charts", "List", lang),
+            value_header=translate("charts", "Score on this theme (0 to 100)", lang),
+            bars=bars,
         ),
-        note=_unscored_note(report, lang),
-        label_header=translate("charts", "List", lang),
-        value_header=translate("charts", "Score on this theme (0 to 100)", lang),
-        bars=bars,
     )
 
 
@@ -104,24 +109,27 @@ def _profile_chart(project: Project, report: ScoreReport, item: ListScore, lang:
         )
         for theme in item.themes
     )
-    return BarChart(
-        id=f"cq-profile-{item.respondent}",
-        title=translate("charts", "Scores of {name} on each theme, from 0 to 100", lang).format(
-            name=short_label(item.name)
+    return _spaced(
+        lang,
+        BarChart(
+            id=f"cq-profile-{item.respondent}",
+            title=translate("charts", "Scores of {name} on each theme, from 0 to 100", lang).format(
+                name=short_label(item.name)
+            ),
+            description=translate(
+                "charts",
+                "One horizontal bar per theme, its length proportional to the score, then the "
+                "overall score (hatched). The values are in the table that follows.",
+                lang,
+            ),
+            caption=translate(
+                "charts", "{name}: score on each theme and overall (0 to 100)", lang
+            ).format(name=short_label(item.name)),
+            note="",
+            label_header=translate("charts", "Theme", lang),
+            value_header=translate("charts", "Score (0 to 100)", lang),
+            bars=(*themes, overall),
         ),
-        description=translate(
-            "charts",
-            "One horizontal bar per theme, its length proportional to the score, then the "
-            "overall score (hatched). The values are in the table that follows.",
-            lang,
-        ),
-        caption=translate(
-            "charts", "{name}: score on each theme and overall (0 to 100)", lang
-        ).format(name=short_label(item.name)),
-        note="",
-        label_header=translate("charts", "Theme", lang),
-        value_header=translate("charts", "Score (0 to 100)", lang),
-        bars=(*themes, overall),
     )
 
 
@@ -160,3 +168,17 @@ def _unscored_note(report: ScoreReport, lang: str) -> str:
         for item in report.unscored
     )
     return translate("charts", "Not compared, so not drawn: {names}.", lang).format(names=names)
+
+
+def _spaced(lang: str, chart: BarChart) -> BarChart:
+    """In French, the chart's sentences get French spacing (U+202F before ``:`` and ``?``…), as
+    the PDF's text does; the names in its bars and table are the lists' own, left as written."""
+    if not lang.startswith("fr"):
+        return chart
+    return replace(
+        chart,
+        title=french_spacing(chart.title),
+        description=french_spacing(chart.description),
+        caption=french_spacing(chart.caption),
+        note=french_spacing(chart.note),
+    )
