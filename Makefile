@@ -50,7 +50,7 @@ demo: install
 
 ## test: install the dev dependencies and run the whole suite (lint, types, tests, docs)
 test: install-dev node-deps lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 ## node-deps: the node packages the tests drive, each pinned by its lock file (needs node and npm):
 ## survey-core (SurveyJS), jquery-csv and @intlify/core-base (Mat-O-Wahl, OpenElectionCompass),
