@@ -86,8 +86,14 @@ def check_project(path: ProjectSource) -> ProjectCheck:
     """
     if isinstance(path, Project | Questionnaire):
         return check_models(path)
+    # a folder holds many small documents and models (a département: 200,000 lists); their
+    # number would trigger full collections over an ever larger heap: cost per list would grow
+    with gc_paused():
+        return _check_folder(Path(path))
+
+
+def _check_folder(root: Path) -> ProjectCheck:
     issues: list[Issue] = []
-    root = Path(path)
     names = _entries(root, issues) if root.is_dir() else []
     if names is None:
         return ProjectCheck(None, tuple(issues))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..__about__ import __version__
+from ..models._bulk import gc_paused
 from ..models.project import Project
 from ..models.results import (
     Contribution,
@@ -63,7 +64,18 @@ def build_report(
     run: ScoringRun, method: str, options: dict[str, Any], *, ranked: bool, order: str,
     seed: int | None = None,
 ) -> ScoreReport:  # fmt: skip
-    """Score every list of ``run`` and explain each score; lists grouped by commune."""
+    """Score every list of ``run`` and explain each score; lists grouped by commune.
+
+    The cyclic collector is paused meanwhile: a report of 200,000 lists builds millions of
+    small models, whose number alone would make the cost per list grow with the project."""
+    with gc_paused():
+        return _build_report(run, method, options, ranked=ranked, order=order, seed=seed)
+
+
+def _build_report(
+    run: ScoringRun, method: str, options: dict[str, Any], *, ranked: bool, order: str,
+    seed: int | None = None,
+) -> ScoreReport:  # fmt: skip
     sums = theme_sums(run.encoded.codes, run.tables)
     theme_scores, overall = scores_from_sums(sums, run.tables.theme_weights)
     labels, counts = level_counts(run.encoded.codes, run.tables)
